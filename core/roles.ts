@@ -1,0 +1,57 @@
+/**
+ * Roles and the scope rules every route enforces on the server. Each user has one role and one region
+ * scope; a user reaches a region only when it lies inside that scope.
+ */
+import { isWithinRegion, type RegionLevel } from './regions.ts';
+
+export const ROLES = ['admin', 'district', 'village', 'bpjs', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { id: string; en: string }> = {
+  admin: { id: 'Admin Disnakertrans', en: 'Manpower office admin' },
+  district: { id: 'Kecamatan (camat)', en: 'District office' },
+  village: { id: 'Operator desa', en: 'Village operator' },
+  bpjs: { id: 'Petugas BPJS Ketenagakerjaan', en: 'BPJS branch officer' },
+  viewer: { id: 'Pimpinan (dasbor)', en: 'Dashboard viewer' },
+};
+
+/** The level of region a role's scope must be: a village operator is scoped to one village, and so on. */
+export const ROLE_SCOPE_LEVEL: Record<Role, RegionLevel | 'regency-or-wider'> = {
+  admin: 'regency-or-wider',
+  district: 'district',
+  village: 'village',
+  bpjs: 'regency-or-wider',
+  viewer: 'regency-or-wider',
+};
+
+export interface Actor {
+  role: Role;
+  regionCode: string;
+}
+
+export function canReadRegion(actor: Actor, regionCode: string): boolean {
+  return isWithinRegion(regionCode, actor.regionCode);
+}
+
+/** Who may add, change or remove workers in the register: the manpower office and the village's own operator. */
+export function canWriteWorkers(actor: Actor, villageCode: string): boolean {
+  return (actor.role === 'admin' || actor.role === 'village') && isWithinRegion(villageCode, actor.regionCode);
+}
+
+/** District offices and the dashboard viewer read lists with NIKs masked. */
+export function mustMaskNik(role: Role): boolean {
+  return role === 'district' || role === 'viewer';
+}
+
+/** The dashboard viewer never sees a phone number or full NIK, even on one worker's page. */
+export function mayReadPersonalDetail(role: Role): boolean {
+  return role !== 'viewer';
+}
+
+export function canManageUsers(actor: Actor): boolean {
+  return actor.role === 'admin';
+}
+
+export function canReadAudit(actor: Actor): boolean {
+  return actor.role === 'admin';
+}

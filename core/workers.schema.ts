@@ -1,0 +1,108 @@
+/**
+ * Worker request schemas, shared by the server (request validation) and the web form (inline errors
+ * before sending). Messages are Indonesian and say what to fix.
+ */
+import { z } from 'zod';
+import { isIsoDate } from './dates.ts';
+import { birthDateMatchesNik, nikDateLabel, normalizeNik, parseNik } from './nik.ts';
+import { OCCUPATION_CODES } from './occupations.ts';
+
+/** A custom issue carries a machine code next to its message; the server's error handler reads it. */
+export function issueCode(code: string) {
+  return { params: { code } };
+}
+
+const VILLAGE_CODE = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/;
+const NAME = /^[\p{L}][\p{L}\p{M} .,'`-]*$/u;
+
+export const nikSchema = z
+  .string({ error: 'NIK wajib diisi (16 angka dari KTP atau KK).' })
+  .overwrite(normalizeNik)
+  .superRefine((nik, ctx) => {
+    const result = parseNik(nik);
+    if (!result.ok) ctx.addIssue({ code: 'custom', message: result.error.message, ...issueCode(result.error.code) });
+  })
+  .describe('NIK, 16 digits');
+
+export const isoDateSchema = z
+  .string()
+  .refine(isIsoDate, { message: 'Tanggal harus berformat TTTT-BB-HH dan merupakan tanggal yang ada, misalnya 1985-07-01.' });
+
+export const phoneSchema = z
+  .string()
+  .overwrite(normalizePhone)
+  .regex(/^0\d{8,13}$/, 'Nomor HP tidak valid. Tulis seperti 081234567890 atau +6281234567890.');
+
+export const workerFieldsSchema = z.object({
+  nik: nikSchema,
+  name: z
+    .string({ error: 'Nama wajib diisi sesuai KTP.' })
+    .trim()
+    .min(2, 'Nama minimal 2 huruf, tulis sesuai KTP.')
+    .max(100, 'Nama paling panjang 100 huruf.')
+    .regex(NAME, 'Nama hanya boleh berisi huruf, spasi, titik, koma, tanda petik dan tanda hubung.'),
+  birthDate: isoDateSchema.optional().describe('YYYY-MM-DD; derived from the NIK when left out'),
+  sex: z
+    .enum(['M', 'F'], { error: "Jenis kelamin harus 'M' (laki-laki) atau 'F' (perempuan)." })
+    .optional()
+    .describe('M or F; derived from the NIK when left out'),
+  villageCode: z
+    .string({ error: 'Desa domisili wajib dipilih.' })
+    .regex(VILLAGE_CODE, 'Kode desa harus berbentuk 52.03.01.2001 (kode Kemendagri).'),
+  hamlet: z.string().trim().max(60, 'Nama dusun paling panjang 60 huruf.').nullish().describe('Dusun'),
+  rt: z.string().trim().regex(/^\d{1,3}$/, 'RT ditulis dengan angka, paling banyak 3 angka.').nullish(),
+  rw: z.string().trim().regex(/^\d{1,3}$/, 'RW ditulis dengan angka, paling banyak 3 angka.').nullish(),
+  phone: phoneSchema.nullish(),
+  occupation: z.enum(OCCUPATION_CODES, { error: 'Pekerjaan wajib dipilih dari daftar.' }),
+  monthlyIncome: z
+    .number({ error: 'Penghasilan per bulan ditulis sebagai angka Rupiah tanpa titik, misalnya 1500000.' })
+    .int('Penghasilan ditulis dalam Rupiah utuh, tanpa sen.')
+    .min(0, 'Penghasilan tidak boleh negatif.')
+    .max(1_000_000_000, 'Penghasilan per bulan terlalu besar; periksa jumlah nol.')
+    .nullish()
+    .describe('Declared monthly income in whole Rupiah'),
+  notes: z.string().trim().max(1000, 'Catatan paling panjang 1000 huruf.').nullish(),
+});
+
+export type WorkerFields = z.infer<typeof workerFieldsSchema>;
+
+/** Declared sex and birth date must agree with what the NIK encodes; a contradiction names the field. */
+export function checkWorkerAgainstNik(worker: Pick<WorkerFields, 'nik' | 'sex' | 'birthDate'>, ctx: z.RefinementCtx): void {
+  const result = parseNik(worker.nik);
+  if (!result.ok) return; // the NIK field already carries its own error
+  const { info } = result;
+  if (worker.sex && worker.sex !== info.sex) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sex'],
+      message:
+        info.sex === 'F'
+          ? 'Jenis kelamin tidak sesuai NIK: menurut NIK (tanggal lahir ditambah 40) orang ini perempuan. Periksa NIK atau jenis kelamin.'
+          : 'Jenis kelamin tidak sesuai NIK: menurut NIK orang ini laki-laki (untuk perempuan tanggal lahir di NIK ditambah 40). Periksa NIK atau jenis kelamin.',
+      ...issueCode('NIK_SEX_MISMATCH'),
+    });
+  }
+  if (worker.birthDate && isIsoDate(worker.birthDate) && !birthDateMatchesNik(info, worker.birthDate)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['birthDate'],
+      message: `Tanggal lahir tidak sesuai NIK: NIK menunjukkan tanggal ${nikDateLabel(info)} (HH-BB-TT). Periksa NIK atau tanggal lahir.`,
+      ...issueCode('NIK_BIRTHDATE_MISMATCH'),
+    });
+  }
+}
+
+export const workerCreateSchema = workerFieldsSchema.superRefine(checkWorkerAgainstNik);
+export type WorkerCreateInput = z.infer<typeof workerCreateSchema>;
+
+/** PATCH sends only what changes; the server re-checks the merged record with `workerCreateSchema`. */
+export const workerPatchSchema = workerFieldsSchema.partial();
+export type WorkerPatchInput = z.infer<typeof workerPatchSchema>;
+
+/** `+62 812-3456-7890` → `081234567890`. */
+export function normalizePhone(raw: string): string {
+  const digits = raw.replace(/[\s().-]/g, '');
+  if (digits.startsWith('+62')) return `0${digits.slice(3)}`;
+  if (digits.startsWith('62') && digits.length > 10) return `0${digits.slice(2)}`;
+  return digits;
+}

@@ -1,0 +1,131 @@
+/**
+ * buildApp(deps) assembles the Fastify server: security headers, cookies, session guard, validation,
+ * OpenAPI, the domain routes and (in production) the built web app. main.ts and the tests both call it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { auditRoutes } from './domains/audit/audit.routes.ts';
+import { authRoutes } from './domains/auth/auth.routes.ts';
+import type { RegionDirectory } from './domains/regions/region-directory.ts';
+import { regionRoutes } from './domains/regions/regions.routes.ts';
+import { systemRoutes } from './domains/system/system.routes.ts';
+import { workerRoutes } from './domains/workers/workers.routes.ts';
+import { installErrorHandler } from './errors.ts';
+import sessionPlugin from './plugins/session.ts';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  regions: RegionDirectory;
+  /** The clock; tests inject a fixed one. */
+  now: () => Date;
+  /** Today in the regency's calendar, YYYY-MM-DD. */
+  today: () => string;
+  isDemo: () => Promise<boolean>;
+  /** Pino options or a logger; tests pass `false` or a capturing stream. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+
+/** Request logs name the route, never its query string or body: those carry names and NIKs (UU PDP). */
+export const logSerializers = {
+  req: (req: { method: string; url: string; id?: string; routeOptions?: { url?: string } }) => ({
+    id: req.id,
+    method: req.method,
+    url: req.routeOptions?.url ?? req.url.split('?')[0],
+  }),
+  res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+};
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine writes component styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(sessionPlugin, {
+    db: deps.database.db,
+    ttlMs: deps.config.sessionTtlMs,
+    secureCookies: deps.config.trustProxy,
+    now: deps.now,
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Jaring API',
+        description:
+          'Registry of informal workers for Universal Coverage Jamsostek. Errors always have the shape ' +
+          '`{"error": {"code", "message", "field"}}`; messages are in Indonesian.',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jaring_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(systemRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(regionRoutes(deps));
+  await app.register(workerRoutes(deps));
+  await app.register(auditRoutes(deps));
+
+  await serveWebApp(app);
+  return app;
+}
+
+/** Serves the built web app (dist/web) with a fallback to index.html for client-side routes. */
+async function serveWebApp(app: FastifyInstance): Promise<void> {
+  const index = path.join(WEB_DIST_DIR, 'index.html');
+  if (!fs.existsSync(index)) return;
+  await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false, index: false, cacheControl: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+      const file = request.url.split('?')[0]!;
+      // Hashed assets are immutable; everything else resolves to the app shell.
+      if (file.startsWith('/assets/')) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'Berkas tidak ditemukan.' } });
+      return reply.header('cache-control', 'no-cache').type('text/html').send(fs.createReadStream(index));
+    }
+    return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'Alamat tidak ditemukan.' } });
+  });
+}

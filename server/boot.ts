@@ -1,0 +1,96 @@
+/**
+ * Opens everything an app process needs, in order: database and migrations, the region tree, the
+ * initial admin and (on a new, empty installation) the demo dataset. main.ts, the CLI and the
+ * benchmarks share it so they all start the same way.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { count } from 'drizzle-orm';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { todayIn } from '../core/dates.ts';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { ensureInitialAdmin } from './domains/auth/auth.service.ts';
+import { RegionDirectory } from './domains/regions/region-directory.ts';
+import { readRegionRecords, REGION_DATA_VERSION } from './domains/regions/region-source.ts';
+import { syncRegions } from './domains/regions/regions.repo.ts';
+import { workers } from './domains/workers/workers.table.ts';
+import { isDemoDatabase, seedDemo, type DemoLogin } from './demo/seed-demo.ts';
+
+export interface BootReport {
+  generatedAdminPassword?: string;
+  demo?: { password: string; logins: DemoLogin[]; workerCount: number };
+  isDemo: boolean;
+}
+
+export interface Jaring {
+  app: FastifyInstance;
+  database: Database;
+  regions: RegionDirectory;
+  report: BootReport;
+}
+
+export interface BootOptions {
+  logger?: FastifyServerOptions['logger'];
+  now?: () => Date;
+  onProgress?: (message: string) => void;
+}
+
+export async function bootJaring(config: Config, options: BootOptions = {}): Promise<Jaring> {
+  const progress = options.onProgress ?? (() => {});
+  const now = options.now ?? (() => new Date());
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const { db } = database;
+
+  const records = readRegionRecords(config.regionCode);
+  const regions = new RegionDirectory(records, config.regionCode);
+  if (await syncRegions(db, records, `${REGION_DATA_VERSION}:${config.regionCode}`)) {
+    progress(`Loaded ${records.length} regions (${REGION_DATA_VERSION}) for ${regions.served.name}`);
+  }
+
+  const [{ n: workerCount } = { n: 0 }] = await db.select({ n: count() }).from(workers);
+  const admin = await ensureInitialAdmin(db, config.regionCode, config.adminPassword);
+  const report: BootReport = { generatedAdminPassword: admin.generatedPassword, isDemo: false };
+
+  // Demo data only goes into a brand-new installation: no users before this start and no workers.
+  if (config.demo && admin.created && workerCount === 0) {
+    progress('Loading the synthetic demo dataset…');
+    let lastShown = 0;
+    report.demo = await seedDemo(db, regions, (done, total) => {
+      if (done - lastShown >= 1000 || done === total) {
+        lastShown = done;
+        progress(`  demo workers ${done.toLocaleString('id-ID')} / ${total.toLocaleString('id-ID')}`);
+      }
+    });
+    if (!config.databaseUrl) writeDemoLoginFile(config.dataDir, report.demo.password, report.demo.logins);
+  }
+  report.isDemo = await isDemoDatabase(db);
+
+  const app = await buildApp({
+    config,
+    database,
+    regions,
+    now,
+    today: () => todayIn(config.timeZone, now()),
+    isDemo: async () => report.isDemo,
+    logger: options.logger,
+  });
+  app.addHook('onClose', async () => {
+    await database.close();
+  });
+  return { app, database, regions, report };
+}
+
+export const DEMO_LOGIN_FILE = 'demo-logins.txt';
+
+/** Demo logins are written next to the data (readable by the owner only) so they survive a missed console line. */
+function writeDemoLoginFile(dataDir: string, password: string, logins: DemoLogin[]): void {
+  const lines = [
+    'Jaring DEMO logins — synthetic data only. Delete the data folder to start without demo data (JARING_DEMO=0).',
+    ...logins.map((l) => `${l.username.padEnd(14)} ${l.role.padEnd(9)} ${l.regionName} (${l.regionCode})`),
+    `password for all demo users: ${password}`,
+    '',
+  ];
+  fs.writeFileSync(path.join(dataDir, DEMO_LOGIN_FILE), lines.join('\n'), { mode: 0o600 });
+}

@@ -1,0 +1,75 @@
+/**
+ * Every setting Jaring reads, validated once at boot. A bad value stops the server with a message
+ * that names the variable; nothing else reads process.env.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? fallback : ['1', 'true', 'yes'].includes(v)));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Folder of the embedded PGlite database; ignored when DATABASE_URL is set. */
+  DATA_DIR: z.string().default('./data'),
+  /** postgres://… of a PostgreSQL server; when set, PGlite is not used. */
+  DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  /** The region this installation serves: a regency (`52.03`) or a province (`52`). */
+  JARING_REGENCY: z
+    .string()
+    .regex(/^\d{2}(\.\d{2})?$/, 'JARING_REGENCY must be a regency code like 52.03 (or a province code like 52)')
+    .default('52.03'),
+  /** Load the synthetic demo dataset into an empty database. */
+  JARING_DEMO: flag(true),
+  JARING_ADMIN_PASSWORD: z.string().min(10, 'JARING_ADMIN_PASSWORD must be at least 10 characters').optional(),
+  /** The regency's clock for "today" (Lombok: WITA). */
+  JARING_TIMEZONE: z.string().default('Asia/Makassar'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Logins allowed per client address per minute. */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /** Set to 1 behind an HTTPS reverse proxy: cookies get `Secure` and client addresses come from X-Forwarded-For. */
+  TRUST_PROXY: flag(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  regionCode: string;
+  demo: boolean;
+  adminPassword: string | undefined;
+  timeZone: string;
+  sessionTtlMs: number;
+  loginRateLimit: number;
+  trustProxy: boolean;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    regionCode: e.JARING_REGENCY,
+    demo: e.JARING_DEMO,
+    adminPassword: e.JARING_ADMIN_PASSWORD,
+    timeZone: e.JARING_TIMEZONE,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,6 @@
+/** Every table, for Drizzle's typed queries and for `drizzle-kit generate`. */
+export * from './meta.table.ts';
+export * from '../domains/regions/regions.table.ts';
+export * from '../domains/auth/auth.table.ts';
+export * from '../domains/workers/workers.table.ts';
+export * from '../domains/audit/audit.table.ts';

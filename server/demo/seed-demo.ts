@@ -1,0 +1,68 @@
+/**
+ * Loads the synthetic demo dataset into an empty database: workers in every village and one user per
+ * role, all sharing one random password that is printed at first start.
+ */
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Role } from '../../core/roles.ts';
+import type { Db } from '../db/client.ts';
+import { appMeta } from '../db/meta.table.ts';
+import { recordAudit } from '../domains/audit/audit.service.ts';
+import { insertUser } from '../domains/auth/auth.repo.ts';
+import { generatePassword, hashPassword } from '../domains/auth/password.ts';
+import type { RegionDirectory } from '../domains/regions/region-directory.ts';
+import { workers } from '../domains/workers/workers.table.ts';
+import { generateDemoWorkers } from './demo-data.ts';
+
+const DEMO_KEY = 'demo.seeded';
+
+export interface DemoLogin {
+  username: string;
+  role: Role;
+  regionCode: string;
+  regionName: string;
+}
+
+export async function isDemoDatabase(db: Db): Promise<boolean> {
+  const [row] = await db.select().from(appMeta).where(eq(appMeta.key, DEMO_KEY));
+  return row !== undefined;
+}
+
+export async function seedDemo(
+  db: Db,
+  regions: RegionDirectory,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<{ password: string; logins: DemoLogin[]; workerCount: number }> {
+  const districts = regions.within(regions.servedCode, 'district');
+  const villages = regions.within(regions.servedCode, 'village');
+  const rows = generateDemoWorkers(villages, districts);
+  const firstDistrict = districts[0]!;
+  const firstVillage = regions.children(firstDistrict.code)[0]!;
+  const logins: DemoLogin[] = [
+    { username: 'operator.desa', role: 'village', regionCode: firstVillage.code, regionName: firstVillage.name },
+    { username: 'camat', role: 'district', regionCode: firstDistrict.code, regionName: firstDistrict.name },
+    { username: 'bpjs', role: 'bpjs', regionCode: regions.servedCode, regionName: regions.served.name },
+    { username: 'pimpinan', role: 'viewer', regionCode: regions.servedCode, regionName: regions.served.name },
+  ];
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+
+  // One transaction: a demo is loaded whole or not at all, and a restart after a crash seeds again.
+  await db.transaction(async (tx) => {
+    for (const login of logins) {
+      await insertUser(tx, { id: randomUUID(), username: login.username, passwordHash, role: login.role, regionCode: login.regionCode });
+    }
+    for (let i = 0; i < rows.length; i += 500) {
+      await tx.insert(workers).values(rows.slice(i, i + 500).map((r) => ({ id: randomUUID(), ...r })));
+      onProgress(Math.min(i + 500, rows.length), rows.length);
+    }
+    await tx.insert(appMeta).values({ key: DEMO_KEY, value: new Date().toISOString() });
+    await recordAudit(tx, { actor: null, attemptedUsername: 'system' }, {
+      action: 'create',
+      entity: 'demo-dataset',
+      regionCode: regions.servedCode,
+      changes: { workers: rows.length, users: logins.map((l) => l.username) },
+    });
+  });
+  return { password, logins, workerCount: rows.length };
+}

@@ -1,0 +1,125 @@
+import { and, asc, count, eq, gte, ilike, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { regionLevelOf } from '../../../core/regions.ts';
+import type { Db } from '../../db/client.ts';
+import { workers } from './workers.table.ts';
+
+export type WorkerRow = typeof workers.$inferSelect;
+export type WorkerInsert = typeof workers.$inferInsert;
+
+export async function insertWorker(db: Db, row: WorkerInsert): Promise<WorkerRow> {
+  const [inserted] = await db.insert(workers).values(row).returning();
+  return inserted!;
+}
+
+export async function findWorkerById(db: Db, id: string): Promise<WorkerRow | undefined> {
+  const [row] = await db.select().from(workers).where(and(eq(workers.id, id), isNull(workers.deletedAt)));
+  return row;
+}
+
+export async function findWorkerByNik(db: Db, nik: string): Promise<WorkerRow | undefined> {
+  const [row] = await db.select().from(workers).where(and(eq(workers.nik, nik), isNull(workers.deletedAt)));
+  return row;
+}
+
+export async function updateWorkerRow(db: Db, id: string, values: Partial<WorkerInsert>): Promise<WorkerRow> {
+  const [row] = await db.update(workers).set(values).where(eq(workers.id, id)).returning();
+  return row!;
+}
+
+/** Rows inside a region: by the stored village or district code, nothing at all for the whole register. */
+function withinRegion(code: string): SQL | undefined {
+  switch (regionLevelOf(code)) {
+    case 'village':
+      return eq(workers.villageCode, code);
+    case 'district':
+      return eq(workers.districtCode, code);
+    case 'regency':
+    case 'province':
+      return sql`${workers.villageCode} like ${`${code}.%`}`;
+    default:
+      return sql`false`;
+  }
+}
+
+export interface WorkerSearch {
+  /** Regions the rows must lie in (the caller's scope, and any village/district filter). */
+  regionCodes: string[];
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Digits search NIKs by prefix (as a range, so the NIK index serves it); anything else searches names. */
+function matchesQuery(q: string): SQL | undefined {
+  const digits = q.replace(/[\s.-]/g, '');
+  if (/^\d+$/.test(digits)) {
+    if (digits.length >= 16) return eq(workers.nik, digits.slice(0, 16));
+    const upper = nextDigitString(digits);
+    return upper ? and(gte(workers.nik, digits), lt(workers.nik, upper)) : gte(workers.nik, digits);
+  }
+  const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return ilike(workers.name, `%${escaped}%`);
+}
+
+/** `5203` → `5204`, `5209` → `5210`; undefined for `999`, which has no upper bound of the same length. */
+function nextDigitString(digits: string): string | undefined {
+  const chars = digits.split('');
+  for (let i = chars.length - 1; i >= 0; i--) {
+    if (chars[i] !== '9') {
+      chars[i] = String(Number(chars[i]) + 1);
+      return chars.join('');
+    }
+    chars[i] = '0';
+  }
+  return undefined;
+}
+
+export async function searchWorkers(db: Db, search: WorkerSearch): Promise<{ rows: WorkerRow[]; total: number }> {
+  const conditions: (SQL | undefined)[] = [isNull(workers.deletedAt), ...search.regionCodes.map(withinRegion)];
+  if (search.q) conditions.push(matchesQuery(search.q));
+  const where = and(...conditions);
+  const rows = await db
+    .select()
+    .from(workers)
+    .where(where)
+    .orderBy(asc(workers.name), asc(workers.id))
+    .limit(search.limit)
+    .offset(search.offset);
+  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(workers).where(where);
+  return { rows, total };
+}
+
+/** Worker counts per child region of `parentCode` (districts of a regency, villages of a district). */
+export async function countWorkersByChild(db: Db, parentCode: string): Promise<Map<string, number>> {
+  const level = regionLevelOf(parentCode);
+  const key = level === 'district' ? workers.villageCode : workers.districtCode;
+  if (level === 'village') return new Map();
+  const rows = await db
+    .select({ code: key, n: count() })
+    .from(workers)
+    .where(and(isNull(workers.deletedAt), withinRegion(parentCode)))
+    .groupBy(key);
+  if (level === 'province') {
+    // Regencies are not stored on the row: fold district counts up to their regency.
+    const byRegency = new Map<string, number>();
+    for (const { code, n } of rows) byRegency.set(code.slice(0, 5), (byRegency.get(code.slice(0, 5)) ?? 0) + n);
+    return byRegency;
+  }
+  return new Map(rows.map((r) => [r.code, r.n]));
+}
+
+export async function countWorkersIn(db: Db, regionCode: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(workers)
+    .where(and(isNull(workers.deletedAt), withinRegion(regionCode)));
+  return row?.n ?? 0;
+}
+
+/** True when the database refused a row because a unique index already holds its value. */
+export function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: string }).code === '23505') return true;
+  }
+  return false;
+}

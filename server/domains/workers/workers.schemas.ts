@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { OCCUPATION_CODES } from '../../../core/occupations.ts';
+import { pageQuery } from '../../http/paging.ts';
+
+export { workerCreateSchema, workerPatchSchema } from '../../../core/workers.schema.ts';
+
+const villageCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'Kode desa harus berbentuk 52.03.01.2001.');
+const districtCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, 'Kode kecamatan harus berbentuk 52.03.01.');
+
+export const workerListQuerySchema = pageQuery.extend({
+  village: villageCode.optional().describe('Only workers domiciled in this village'),
+  district: districtCode.optional().describe('Only workers domiciled in this district'),
+  q: z.string().trim().max(100, 'Kata pencarian paling panjang 100 huruf.').optional().describe('Name (part) or NIK (prefix)'),
+});
+export type WorkerListQuery = z.infer<typeof workerListQuerySchema>;
+
+export const workerIdParams = z.object({
+  id: z.uuid({ error: 'Alamat data pekerja tidak valid.' }),
+});
+
+const warningSchema = z.object({ code: z.string(), message: z.string() });
+
+export const workerSummarySchema = z.object({
+  id: z.string(),
+  /** Masked (`520301******0001`) for roles that may not see full NIKs; see `nikMasked`. */
+  nik: z.string(),
+  nikMasked: z.boolean(),
+  name: z.string(),
+  sex: z.enum(['M', 'F']),
+  birthDate: z.string(),
+  age: z.number().int(),
+  villageCode: z.string(),
+  villageName: z.string(),
+  districtCode: z.string(),
+  districtName: z.string(),
+  hamlet: z.string().nullable(),
+  rt: z.string().nullable(),
+  rw: z.string().nullable(),
+  occupation: z.enum(OCCUPATION_CODES),
+});
+export type WorkerSummaryDto = z.infer<typeof workerSummarySchema>;
+
+export const workerDetailSchema = workerSummarySchema.extend({
+  /** Null when the role may not see it. */
+  phone: z.string().nullable(),
+  monthlyIncome: z.number().int().nullable(),
+  notes: z.string().nullable(),
+  /** District of first registration read from the NIK; may differ from the domicile. */
+  nikDistrictCode: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Things worth a second look that did not stop the save (e.g. an old district code in the NIK). */
+  warnings: z.array(warningSchema),
+});
+export type WorkerDetailDto = z.infer<typeof workerDetailSchema>;
+
+export const workerListSchema = z.object({
+  items: z.array(workerSummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
