@@ -157,8 +157,8 @@ function assertCanWrite(ctx: WorkerContext, villageCode: string): void {
 }
 
 export async function createWorker(db: Db, ctx: WorkerContext, input: WorkerCreateInput): Promise<WorkerDetailDto> {
-  assertCanWrite(ctx, input.villageCode);
   const { values, warnings } = normalizeValues(input, ctx);
+  assertCanWrite(ctx, values.villageCode);
   await assertNikFree(db, values.nik, ctx);
   try {
     const row = await db.transaction(async (tx) => {

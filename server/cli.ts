@@ -1,0 +1,202 @@
+/**
+ * `npm run jaring -- <command>`: maintenance commands that work on the database directly, for the person
+ * who runs the installation (a forgotten admin password, a list of accounts). They open the same database
+ * as the server; with the embedded PGlite the server must be stopped first, because PGlite lets only one
+ * process use a data folder and does not stop a second one from trying.
+ *
+ * A command is one entry in COMMANDS; import, backup and restore go there too.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { eq } from 'drizzle-orm';
+import { loadConfig, type Config } from './config.ts';
+import { openDatabase, type Database, type Db } from './db/client.ts';
+import { recordAudit, type AuditContext } from './domains/audit/audit.service.ts';
+import { findUserByUsername, findUsers } from './domains/auth/auth.repo.ts';
+import { sessions, users } from './domains/auth/auth.table.ts';
+import { generatePassword, hashPassword } from './domains/auth/password.ts';
+import { RegionDirectory } from './domains/regions/region-directory.ts';
+import { readRegionRecords } from './domains/regions/region-source.ts';
+
+interface CliContext {
+  config: Config;
+  /** Overrides the "server seems to be running" check (after a crash leaves PGlite's pid file behind). */
+  force: boolean;
+  out: (line: string) => void;
+}
+
+interface Command {
+  /** Arguments after the command name, as shown in the usage text. */
+  args: string;
+  summary: string;
+  /** Returns the process exit code. */
+  run(positionals: string[], ctx: CliContext): Promise<number>;
+}
+
+/** A failure the operator can act on: printed without a stack trace, exit code 1. */
+class CliError extends Error {}
+
+const COMMANDS: Record<string, Command> = {
+  'reset-password': {
+    args: 'USERNAME',
+    summary: "Set a new random password for a user, print it once and end the user's sessions",
+    async run([username], ctx) {
+      if (!username) throw new CliError('Which user? Usage: npm run jaring -- reset-password USERNAME');
+      const password = generatePassword();
+      const user = await withDatabase(ctx, (db) => resetPassword(db, username, password, cliAuditContext()));
+      ctx.out(`New password for ${user.username} (${user.role}, ${user.regionCode}) — shown ONCE, write it down:`);
+      ctx.out(`  ${password}`);
+      ctx.out(`All sessions of ${user.username} were ended; the change is in the audit trail.`);
+      if (user.disabledAt) ctx.out(`Note: this account is disabled (since ${user.disabledAt.toISOString()}); it cannot log in until enabled.`);
+      return 0;
+    },
+  },
+  users: {
+    args: '',
+    summary: 'List the user accounts (username, role, region)',
+    async run(_positionals, ctx) {
+      const rows = await withDatabase(ctx, (db) => findUsers(db));
+      const regions = new RegionDirectory(readRegionRecords(ctx.config.regionCode), ctx.config.regionCode);
+      ctx.out(`${'USERNAME'.padEnd(24)} ${'ROLE'.padEnd(9)} REGION`);
+      for (const row of rows) {
+        const region = `${row.regionCode} ${regions.get(row.regionCode)?.name ?? '(unknown region)'}`;
+        ctx.out(`${row.username.padEnd(24)} ${row.role.padEnd(9)} ${region}${row.disabledAt ? '  [disabled]' : ''}`);
+      }
+      ctx.out(`${rows.length} user${rows.length === 1 ? '' : 's'}`);
+      return 0;
+    },
+  },
+  help: {
+    args: '',
+    summary: 'Show this help',
+    async run(_positionals, ctx) {
+      printUsage(ctx.out);
+      return 0;
+    },
+  },
+};
+
+function printUsage(out: (line: string) => void): void {
+  out('Usage: npm run jaring -- <command> [arguments] [--force]');
+  out('');
+  out('Commands:');
+  const width = Math.max(...Object.entries(COMMANDS).map(([name, c]) => `${name} ${c.args}`.length));
+  for (const [name, command] of Object.entries(COMMANDS)) out(`  ${`${name} ${command.args}`.padEnd(width)}  ${command.summary}`);
+  out('');
+  out('The database is the one the server uses (DATA_DIR or DATABASE_URL, as for npm start).');
+  out('With the embedded database, stop the server first. --force skips the "server is running" check');
+  out('(only when you are sure it is stopped, e.g. after a crash left DATA_DIR/postmaster.pid behind).');
+}
+
+/** The audit actor for changes made from the command line: no session user, the OS account instead. */
+function cliAuditContext(): AuditContext {
+  let who = 'cli';
+  try {
+    who = `cli:${os.userInfo().username}`;
+  } catch {
+    // Some containers have no passwd entry for the current uid.
+  }
+  return { actor: null, attemptedUsername: who };
+}
+
+/**
+ * Replaces a user's password hash, ends every session of that user and audits the change, in one
+ * transaction. Throws CliError when the user does not exist.
+ */
+async function resetPassword(db: Db, rawUsername: string, password: string, context: AuditContext) {
+  const username = rawUsername.trim().toLowerCase();
+  const user = await findUserByUsername(db, username);
+  if (!user) throw new CliError(`There is no user "${username}". See the accounts with: npm run jaring -- users`);
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+    await tx.delete(sessions).where(eq(sessions.userId, user.id));
+    await recordAudit(tx, context, {
+      action: 'update',
+      entity: 'user',
+      entityId: user.id,
+      regionCode: user.regionCode,
+      changes: { password: { before: '***', after: '***' } },
+    });
+  });
+  return user;
+}
+
+/** Opens the server's database for one command and always closes it again. */
+async function withDatabase<T>(ctx: CliContext, work: (db: Db) => Promise<T>): Promise<T> {
+  const { config } = ctx;
+  const isEmbedded = !config.databaseUrl;
+  if (isEmbedded) {
+    if (!fs.existsSync(path.join(config.dataDir, 'PG_VERSION'))) {
+      throw new CliError(`No database in ${config.dataDir}. Set DATA_DIR to the server's data folder (start the server once to create it).`);
+    }
+    // PGlite writes postmaster.pid while a process has the folder open and removes it on a clean close.
+    if (!ctx.force && fs.existsSync(path.join(config.dataDir, 'postmaster.pid'))) {
+      throw new CliError(
+        `The database in ${config.dataDir} is in use: stop the server first, then run this command again.\n` +
+          'If the server is not running (it stopped abruptly and left postmaster.pid behind), add --force.',
+      );
+    }
+  }
+  let database: Database;
+  try {
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  } catch (err) {
+    const where = isEmbedded ? config.dataDir : 'DATABASE_URL';
+    const hint = isEmbedded ? ' If the server is running, stop the server first.' : '';
+    throw new CliError(`Could not open the database (${where}): ${(err as Error).message}.${hint}`);
+  }
+  try {
+    return await work(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+export interface CliIo {
+  env?: NodeJS.ProcessEnv;
+  out?: (line: string) => void;
+  err?: (line: string) => void;
+}
+
+/** Runs one command line (without `node cli.ts`) and returns the exit code; tests call it directly. */
+export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
+  const out = io.out ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const err = io.err ?? ((line: string) => process.stderr.write(`${line}\n`));
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    err(`${(error as Error).message}\n`);
+    printUsage(out);
+    return 2;
+  }
+  const [name, ...rest] = parsed.positionals;
+  if (!name || parsed.values.help) {
+    printUsage(out);
+    return name || parsed.values.help ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    err(`Unknown command "${name}".\n`);
+    printUsage(out);
+    return 2;
+  }
+  try {
+    const config = loadConfig(io.env ?? process.env);
+    return await command.run(rest, { config, force: parsed.values.force ?? false, out });
+  } catch (error) {
+    if (error instanceof CliError || (error instanceof Error && error.message.startsWith('Invalid configuration'))) {
+      err(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}
