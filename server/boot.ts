@@ -57,7 +57,7 @@ export async function bootJaring(config: Config, options: BootOptions = {}): Pro
   if (config.demo && admin.created && workerCount === 0) {
     progress('Loading the synthetic demo dataset…');
     let lastShown = 0;
-    report.demo = await seedDemo(db, regions, (done, total) => {
+    report.demo = await seedDemo(db, regions, todayIn(config.timeZone, now()), (done, total) => {
       if (done - lastShown >= 1000 || done === total) {
         lastShown = done;
         progress(`  demo workers ${done.toLocaleString('id-ID')} / ${total.toLocaleString('id-ID')}`);

@@ -4,3 +4,4 @@ export * from '../domains/regions/regions.table.ts';
 export * from '../domains/auth/auth.table.ts';
 export * from '../domains/workers/workers.table.ts';
 export * from '../domains/audit/audit.table.ts';
+export * from '../domains/enrolment/enrolment.table.ts';

@@ -101,3 +101,75 @@ export function generateDemoWorkers(villages: RegionRecord[], districts: RegionR
   }
   return out;
 }
+
+export interface DemoEnrolment {
+  workerIndex: number;
+  program: 'JKK' | 'JKM';
+  kpj: string;
+  startMonth: string;
+  declaredIncome: number;
+  fundingSource: string;
+  payments: { fromMonth: string; toMonth: string; amount: number; fundingSource: string; paidOn: string }[];
+}
+
+/** Demo premium figures only (JKK 1% of income, minimum income Rp1,000,000; JKM Rp6,800 — shared/domain.md). */
+const DEMO_MIN_INCOME = 1_000_000;
+const demoMonthlyPremium = (program: 'JKK' | 'JKM', income: number) =>
+  program === 'JKK' ? Math.round(Math.max(income, DEMO_MIN_INCOME) / 100) : 6_800;
+
+/**
+ * Enrolments and payments for about half the demo workers, relative to `today`: most paid up, some a
+ * month or two behind (grace), some lapsed — the picture the coverage pages must make visible.
+ */
+export function generateDemoEnrolments(workers: DemoWorker[], today: string, seed = 4402): DemoEnrolment[] {
+  const rand = seededRandom(seed);
+  const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  const month = today.slice(0, 7);
+  const shift = (m: string, n: number) => {
+    const [y, mm] = m.split('-').map(Number) as [number, number];
+    const i = y * 12 + mm - 1 + n;
+    return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+  };
+  const out: DemoEnrolment[] = [];
+  const kpjs = new Set<string>();
+  workers.forEach((worker, workerIndex) => {
+    if (rand() >= 0.55) return;
+    const fundingSource =
+      worker.occupation === 'farmer' || worker.occupation === 'farm_labourer'
+        ? rand() < 0.6 ? 'DBHCHT' : 'SELF'
+        : worker.occupation === 'community_service'
+          ? 'APBD'
+          : (['ADD', 'SELF', 'SELF', 'APBD', 'CSR'] as const)[between(0, 4)]!;
+    const startMonth = shift(month, -between(4, 40));
+    const roll = rand();
+    // Sponsored participants are usually paid to the end of the budget year.
+    const paidUntil =
+      roll < 0.72 ? (fundingSource === 'SELF' ? month : `${month.slice(0, 4)}-12`) : roll < 0.84 ? shift(month, -between(1, 2)) : shift(month, -between(3, 14));
+    if (paidUntil < startMonth) return;
+    const declaredIncome = Math.max(worker.monthlyIncome, DEMO_MIN_INCOME);
+    let kpj: string;
+    do kpj = `2${String(between(0, 9_999_999_999)).padStart(10, '0')}`;
+    while (kpjs.has(kpj));
+    kpjs.add(kpj);
+    for (const program of ['JKK', 'JKM'] as const) {
+      const payments: DemoEnrolment['payments'] = [];
+      for (let from = startMonth; from <= paidUntil; ) {
+        // Sponsors pay up to December at once; self-paying workers three months at a time.
+        const yearEnd = `${from.slice(0, 4)}-12`;
+        const chunkEnd = fundingSource === 'SELF' ? shift(from, 2) : yearEnd;
+        const to = chunkEnd < paidUntil ? chunkEnd : paidUntil;
+        const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5)) - Number(from.slice(5)) + 1;
+        payments.push({
+          fromMonth: from,
+          toMonth: to,
+          amount: months * demoMonthlyPremium(program, declaredIncome),
+          fundingSource,
+          paidOn: `${from}-${String(between(1, 15)).padStart(2, '0')}`,
+        });
+        from = shift(to, 1);
+      }
+      out.push({ workerIndex, program, kpj, startMonth, declaredIncome, fundingSource, payments });
+    }
+  });
+  return out;
+}

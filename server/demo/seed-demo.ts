@@ -12,7 +12,8 @@ import { insertUser } from '../domains/auth/auth.repo.ts';
 import { generatePassword, hashPassword } from '../domains/auth/password.ts';
 import type { RegionDirectory } from '../domains/regions/region-directory.ts';
 import { workers } from '../domains/workers/workers.table.ts';
-import { generateDemoWorkers } from './demo-data.ts';
+import { generateDemoEnrolments, generateDemoWorkers } from './demo-data.ts';
+import { enrolments, premiumPayments } from '../domains/enrolment/enrolment.table.ts';
 
 const DEMO_KEY = 'demo.seeded';
 
@@ -31,11 +32,13 @@ export async function isDemoDatabase(db: Db): Promise<boolean> {
 export async function seedDemo(
   db: Db,
   regions: RegionDirectory,
+  today: string,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<{ password: string; logins: DemoLogin[]; workerCount: number }> {
   const districts = regions.within(regions.servedCode, 'district');
   const villages = regions.within(regions.servedCode, 'village');
-  const rows = generateDemoWorkers(villages, districts);
+  const rows = generateDemoWorkers(villages, districts).map((r) => ({ id: randomUUID(), ...r }));
+  const demoEnrolments = generateDemoEnrolments(rows, today);
   const firstDistrict = districts[0]!;
   const firstVillage = regions.children(firstDistrict.code)[0]!;
   const logins: DemoLogin[] = [
@@ -53,15 +56,21 @@ export async function seedDemo(
       await insertUser(tx, { id: randomUUID(), username: login.username, passwordHash, role: login.role, regionCode: login.regionCode });
     }
     for (let i = 0; i < rows.length; i += 500) {
-      await tx.insert(workers).values(rows.slice(i, i + 500).map((r) => ({ id: randomUUID(), ...r })));
+      await tx.insert(workers).values(rows.slice(i, i + 500));
       onProgress(Math.min(i + 500, rows.length), rows.length);
     }
+    const enrolmentRows = demoEnrolments.map(({ workerIndex, payments, ...e }) => ({ id: randomUUID(), workerId: rows[workerIndex]!.id, ...e }));
+    const paymentRows = demoEnrolments.flatMap((e, i) =>
+      e.payments.map((p) => ({ id: randomUUID(), enrolmentId: enrolmentRows[i]!.id, reference: 'DEMO', ...p })),
+    );
+    for (let i = 0; i < enrolmentRows.length; i += 1000) await tx.insert(enrolments).values(enrolmentRows.slice(i, i + 1000));
+    for (let i = 0; i < paymentRows.length; i += 1000) await tx.insert(premiumPayments).values(paymentRows.slice(i, i + 1000));
     await tx.insert(appMeta).values({ key: DEMO_KEY, value: new Date().toISOString() });
     await recordAudit(tx, { actor: null, attemptedUsername: 'system' }, {
       action: 'create',
       entity: 'demo-dataset',
       regionCode: regions.servedCode,
-      changes: { workers: rows.length, users: logins.map((l) => l.username) },
+      changes: { workers: rows.length, enrolments: enrolmentRows.length, payments: paymentRows.length, users: logins.map((l) => l.username) },
     });
   });
   return { password, logins, workerCount: rows.length };

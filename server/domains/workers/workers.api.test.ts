@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enrolments, premiumPayments } from '../enrolment/enrolment.table.ts';
 import { makeNik, makeWorker } from '../../test/factories.ts';
 import { testApp, type TestApp } from '../../test/test-app.ts';
 
@@ -237,5 +239,39 @@ describe('changing and removing', () => {
     expect((await get(operator, `/api/workers/${w.id}`)).statusCode).toBe(404);
     expect((await get(operator, `/api/workers?q=${w.nik}`)).json().total).toBe(0);
     expect((await post(operator, makeWorker({ nik: w.nik }))).statusCode).toBe(201);
+  });
+});
+
+describe('protection status', () => {
+  async function enrol(workerId: string, paidUntil: Record<'JKK' | 'JKM', string | null>) {
+    for (const program of ['JKK', 'JKM'] as const) {
+      const id = randomUUID();
+      await t.database.db.insert(enrolments).values({ id, workerId, program, startMonth: '2025-01', declaredIncome: 1_000_000, fundingSource: 'APBD' });
+      const to = paidUntil[program];
+      if (to) {
+        await t.database.db.insert(premiumPayments).values({ id: randomUUID(), enrolmentId: id, fromMonth: '2025-01', toMonth: to, amount: 1, fundingSource: 'APBD', paidOn: '2025-01-10' });
+      }
+    }
+  }
+
+  it('derives covered, grace, lapsed and not enrolled from payments on today (2026-11-24)', async () => {
+    const make = async () => (await post(operator, makeWorker())).json().id as string;
+    const [covered, grace, lapsed, none] = [await make(), await make(), await make(), await make()];
+    await enrol(covered, { JKK: '2026-12', JKM: '2026-11' });
+    await enrol(grace, { JKK: '2026-12', JKM: '2026-09' });
+    await enrol(lapsed, { JKK: '2026-08', JKM: '2026-12' });
+
+    const list = (await get(operator, '/api/workers?pageSize=200')).json().items as { id: string; coverage: object }[];
+    const statusOf = (id: string) => list.find((w) => w.id === id)?.coverage;
+    expect(statusOf(covered)).toEqual({ status: 'covered', paidUntil: '2026-11' });
+    expect(statusOf(grace)).toEqual({ status: 'grace', paidUntil: '2026-09' });
+    expect(statusOf(lapsed)).toEqual({ status: 'lapsed', paidUntil: '2026-08' });
+    expect(statusOf(none)).toEqual({ status: 'not_enrolled', paidUntil: null });
+
+    const detail = (await get(operator, `/api/workers/${lapsed}`)).json();
+    expect(detail.programs).toEqual([
+      expect.objectContaining({ program: 'JKK', paidUntil: '2026-08', status: 'lapsed', fundingSource: 'APBD' }),
+      expect.objectContaining({ program: 'JKM', paidUntil: '2026-12', status: 'active' }),
+    ]);
   });
 });

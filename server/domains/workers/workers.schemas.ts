@@ -20,6 +20,22 @@ export const workerIdParams = z.object({
 
 const warningSchema = z.object({ code: z.string(), message: z.string() });
 
+/** Protection on the day asked (today in the regency), derived from enrolments and payments. */
+export const coverageSchema = z.object({
+  status: z.enum(['covered', 'grace', 'lapsed', 'not_enrolled']),
+  /** The earlier of the JKK and JKM paid-until months (YYYY-MM). */
+  paidUntil: z.string().nullable(),
+});
+
+export const programSchema = z.object({
+  program: z.enum(['JKK', 'JKM', 'JHT']),
+  kpj: z.string().nullable(),
+  startMonth: z.string(),
+  paidUntil: z.string().nullable(),
+  fundingSource: z.string(),
+  status: z.enum(['active', 'grace', 'lapsed', 'ended', 'not_started']),
+});
+
 export const workerSummarySchema = z.object({
   id: z.string(),
   /** Masked (`520301******0001`) for roles that may not see full NIKs; see `nikMasked`. */
@@ -37,6 +53,7 @@ export const workerSummarySchema = z.object({
   rt: z.string().nullable(),
   rw: z.string().nullable(),
   occupation: z.enum(OCCUPATION_CODES),
+  coverage: coverageSchema,
 });
 export type WorkerSummaryDto = z.infer<typeof workerSummarySchema>;
 
@@ -47,6 +64,8 @@ export const workerDetailSchema = workerSummarySchema.extend({
   notes: z.string().nullable(),
   /** District of first registration read from the NIK; may differ from the domicile. */
   nikDistrictCode: z.string(),
+  /** Each programme the worker takes part in, with its own status. */
+  programs: z.array(programSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Things worth a second look that did not stop the save (e.g. an old district code in the NIK). */

@@ -12,6 +12,7 @@ import { workerCreateSchema, type WorkerCreateInput, type WorkerPatchInput } fro
 import type { Db } from '../../db/client.ts';
 import { AppError, errors, validationError } from '../../errors.ts';
 import { diffRecords, recordAudit, type AuditContext } from '../audit/audit.service.ts';
+import { coverageOfWorkers, type WorkerCoverage } from '../enrolment/enrolment.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { RegionDirectory } from '../regions/region-directory.ts';
 import {
@@ -50,7 +51,9 @@ const EDITABLE_FIELDS = [
 
 type WorkerValues = Pick<WorkerRow, (typeof EDITABLE_FIELDS)[number]>;
 
-function presentSummary(row: WorkerRow, ctx: WorkerContext): WorkerSummaryDto {
+const NOT_ENROLLED: WorkerCoverage = { status: 'not_enrolled', paidUntil: null, programs: [] };
+
+function presentSummary(row: WorkerRow, ctx: WorkerContext, coverage: WorkerCoverage = NOT_ENROLLED): WorkerSummaryDto {
   const masked = mustMaskNik(ctx.actor.role);
   return {
     id: row.id,
@@ -68,12 +71,14 @@ function presentSummary(row: WorkerRow, ctx: WorkerContext): WorkerSummaryDto {
     rt: row.rt,
     rw: row.rw,
     occupation: row.occupation as OccupationCode,
+    coverage: { status: coverage.status, paidUntil: coverage.paidUntil },
   };
 }
 
-function presentDetail(row: WorkerRow, ctx: WorkerContext, warnings: NikProblem<string>[] = []): WorkerDetailDto {
+async function presentDetail(db: Db, row: WorkerRow, ctx: WorkerContext, warnings: NikProblem<string>[] = []): Promise<WorkerDetailDto> {
   const personal = mayReadPersonalDetail(ctx.actor.role);
-  const summary = presentSummary(row, ctx);
+  const coverage = (await coverageOfWorkers(db, [row.id], ctx.today)).get(row.id) ?? NOT_ENROLLED;
+  const summary = presentSummary(row, ctx, coverage);
   return {
     ...summary,
     ...(personal ? {} : { nik: maskNik(row.nik), nikMasked: true }),
@@ -81,6 +86,7 @@ function presentDetail(row: WorkerRow, ctx: WorkerContext, warnings: NikProblem<
     monthlyIncome: row.monthlyIncome,
     notes: row.notes,
     nikDistrictCode: `${row.nik.slice(0, 2)}.${row.nik.slice(2, 4)}.${row.nik.slice(4, 6)}`,
+    programs: coverage.programs,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     warnings,
@@ -178,7 +184,7 @@ export async function createWorker(db: Db, ctx: WorkerContext, input: WorkerCrea
       });
       return inserted;
     });
-    return presentDetail(row, ctx, warnings);
+    return presentDetail(db, row, ctx, warnings);
   } catch (err) {
     // Two registrations of one NIK at the same moment: the unique index lets one through.
     if (isUniqueViolation(err)) throw nikTaken(await findWorkerByNik(db, values.nik), ctx);
@@ -200,7 +206,7 @@ export async function getWorker(db: Db, ctx: WorkerContext, id: string): Promise
   const row = await loadReadable(db, ctx, id);
   await recordAudit(db, ctx, { action: 'read', entity: 'worker', entityId: row.id, regionCode: row.villageCode });
   const nik = parseNik(row.nik, ctx.regions);
-  return presentDetail(row, ctx, nik.ok ? nik.warnings : []);
+  return presentDetail(db, row, ctx, nik.ok ? nik.warnings : []);
 }
 
 export async function updateWorker(db: Db, ctx: WorkerContext, id: string, patch: WorkerPatchInput): Promise<WorkerDetailDto> {
@@ -228,7 +234,7 @@ export async function updateWorker(db: Db, ctx: WorkerContext, id: string, patch
   const { values, warnings } = normalizeValues(checked.data, ctx);
   if (nikChanged) await assertNikFree(db, values.nik, ctx, id);
   const changes = diffRecords(before as WorkerValues, values, EDITABLE_FIELDS);
-  if (Object.keys(changes).length === 0) return presentDetail(before, ctx, warnings);
+  if (Object.keys(changes).length === 0) return presentDetail(db, before, ctx, warnings);
   try {
     const row = await db.transaction(async (tx) => {
       const updated = await updateWorkerRow(tx, id, {
@@ -240,7 +246,7 @@ export async function updateWorker(db: Db, ctx: WorkerContext, id: string, patch
       await recordAudit(tx, ctx, { action: 'update', entity: 'worker', entityId: id, regionCode: updated.villageCode, changes });
       return updated;
     });
-    return presentDetail(row, ctx, warnings);
+    return presentDetail(db, row, ctx, warnings);
   } catch (err) {
     if (isUniqueViolation(err)) throw nikTaken(await findWorkerByNik(db, values.nik), ctx);
     throw err;
@@ -281,5 +287,6 @@ export async function listWorkers(
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
-  return { items: rows.map((r) => presentSummary(r, ctx)), total, page: query.page, pageSize: query.pageSize };
+  const coverage = await coverageOfWorkers(db, rows.map((r) => r.id), ctx.today);
+  return { items: rows.map((r) => presentSummary(r, ctx, coverage.get(r.id))), total, page: query.page, pageSize: query.pageSize };
 }

@@ -1,0 +1,59 @@
+/**
+ * Protection status, always derived from dates, never stored by hand. "Covered" means JKK and JKM both
+ * active on that day. A participant whose premiums stop stays protected for a grace period; after
+ * `GRACE_MONTHS` unpaid months (3 consecutive unpaid months = lapsed, shared/domain.md) protection stops.
+ */
+import { addMonths, monthOf, monthsBetween } from './months.ts';
+
+/** Unpaid months that still leave a participant protected. A dated rule table replaces this constant with the financing work. */
+export const DEFAULT_GRACE_MONTHS = 2;
+
+export const PROGRAMS = ['JKK', 'JKM', 'JHT'] as const;
+export type Program = (typeof PROGRAMS)[number];
+
+export type ProgramStatus = 'active' | 'grace' | 'lapsed' | 'ended' | 'not_started';
+export type CoverageStatus = 'covered' | 'grace' | 'lapsed' | 'not_enrolled';
+
+export interface Participation {
+  program: Program;
+  startMonth: string;
+  /** Last month paid for (from payments), or null when nothing was paid yet. */
+  paidUntil: string | null;
+  endedOn: string | null;
+}
+
+/** The status of one programme on a day (YYYY-MM-DD). */
+export function programStatusOn(p: Participation, day: string, graceMonths = DEFAULT_GRACE_MONTHS): ProgramStatus {
+  if (p.endedOn && p.endedOn <= day) return 'ended';
+  const month = monthOf(day);
+  if (monthsBetween(p.startMonth, month) < 0) return 'not_started';
+  // With nothing paid yet, the participation is unpaid from its first month.
+  const lastPaid = p.paidUntil ?? addMonths(p.startMonth, -1);
+  const unpaid = monthsBetween(lastPaid, month);
+  if (unpaid <= 0) return 'active';
+  return unpaid <= graceMonths ? 'grace' : 'lapsed';
+}
+
+const RANK: Record<Exclude<CoverageStatus, 'not_enrolled'>, number> = { covered: 0, grace: 1, lapsed: 2 };
+
+/**
+ * A worker's protection on a day from all participations: covered only when both JKK and JKM are active;
+ * in grace when both are still protecting but one is behind; lapsed when either stopped.
+ */
+export function coverageOn(participations: Participation[], day: string, graceMonths = DEFAULT_GRACE_MONTHS): CoverageStatus {
+  let worst: Exclude<CoverageStatus, 'not_enrolled'> = 'covered';
+  for (const program of ['JKK', 'JKM'] as const) {
+    const statuses = participations
+      .filter((p) => p.program === program)
+      .map((p) => programStatusOn(p, day, graceMonths))
+      .filter((s) => s !== 'not_started');
+    if (statuses.length === 0) return 'not_enrolled';
+    const status: Exclude<CoverageStatus, 'not_enrolled'> = statuses.includes('active')
+      ? 'covered'
+      : statuses.includes('grace')
+        ? 'grace'
+        : 'lapsed';
+    if (RANK[status] > RANK[worst]) worst = status;
+  }
+  return worst;
+}

@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { workers } from '../workers/workers.table.ts';
+
+/**
+ * A worker's participation in one BPJS Ketenagakerjaan programme (JKK, JKM, JHT). Its status on any
+ * day is derived from payments (core/coverage.ts), never stored.
+ */
+export const enrolments = pgTable(
+  'enrolments',
+  {
+    id: uuid('id').primaryKey(),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => workers.id),
+    program: text('program', { enum: ['JKK', 'JKM', 'JHT'] }).notNull(),
+    /** BPJS participant number (Kartu Peserta Jamsostek). */
+    kpj: text('kpj'),
+    /** First month of protection, YYYY-MM. */
+    startMonth: text('start_month').notNull(),
+    declaredIncome: integer('declared_income').notNull(),
+    /** Who pays by default: APBD, ADD, DBHCHT, CSR, SELF. */
+    fundingSource: text('funding_source').notNull(),
+    endedOn: date('ended_on', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('enrolments_worker_program_open_uq').on(t.workerId, t.program).where(sql`${t.endedOn} is null`),
+    index('enrolments_worker_idx').on(t.workerId),
+  ],
+);
+
+/** A premium payment covering the months `fromMonth`..`toMonth` (inclusive) of one enrolment. */
+export const premiumPayments = pgTable(
+  'premium_payments',
+  {
+    id: uuid('id').primaryKey(),
+    enrolmentId: uuid('enrolment_id')
+      .notNull()
+      .references(() => enrolments.id),
+    fromMonth: text('from_month').notNull(),
+    toMonth: text('to_month').notNull(),
+    /** Whole Rupiah. */
+    amount: integer('amount').notNull(),
+    fundingSource: text('funding_source').notNull(),
+    paidOn: date('paid_on', { mode: 'string' }).notNull(),
+    reference: text('reference'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('premium_payments_enrolment_idx').on(t.enrolmentId, t.toMonth)],
+);
