@@ -75,9 +75,16 @@ function presentSummary(row: WorkerRow, ctx: WorkerContext, coverage: WorkerCove
   };
 }
 
-async function presentDetail(db: Db, row: WorkerRow, ctx: WorkerContext, warnings: NikProblem<string>[] = []): Promise<WorkerDetailDto> {
+/** `coverage` is looked up unless known (a worker registered a moment ago has no enrolment yet). */
+async function presentDetail(
+  db: Db,
+  row: WorkerRow,
+  ctx: WorkerContext,
+  warnings: NikProblem<string>[] = [],
+  known?: WorkerCoverage,
+): Promise<WorkerDetailDto> {
   const personal = mayReadPersonalDetail(ctx.actor.role);
-  const coverage = (await coverageOfWorkers(db, [row.id], ctx.today)).get(row.id) ?? NOT_ENROLLED;
+  const coverage = known ?? (await coverageOfWorkers(db, [row.id], ctx.today)).get(row.id) ?? NOT_ENROLLED;
   const summary = presentSummary(row, ctx, coverage);
   return {
     ...summary,
@@ -165,7 +172,7 @@ function assertCanWrite(ctx: WorkerContext, villageCode: string): void {
 export async function createWorker(db: Db, ctx: WorkerContext, input: WorkerCreateInput): Promise<WorkerDetailDto> {
   const { values, warnings } = normalizeValues(input, ctx);
   assertCanWrite(ctx, values.villageCode);
-  await assertNikFree(db, values.nik, ctx);
+  // No look-up first: the unique index refuses a registered NIK, and the catch below explains it.
   try {
     const row = await db.transaction(async (tx) => {
       const inserted = await insertWorker(tx, {
@@ -184,9 +191,8 @@ export async function createWorker(db: Db, ctx: WorkerContext, input: WorkerCrea
       });
       return inserted;
     });
-    return presentDetail(db, row, ctx, warnings);
+    return presentDetail(db, row, ctx, warnings, NOT_ENROLLED);
   } catch (err) {
-    // Two registrations of one NIK at the same moment: the unique index lets one through.
     if (isUniqueViolation(err)) throw nikTaken(await findWorkerByNik(db, values.nik), ctx);
     throw err;
   }
