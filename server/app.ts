@@ -21,7 +21,7 @@ import type { RegionDirectory } from './domains/regions/region-directory.ts';
 import { regionRoutes } from './domains/regions/regions.routes.ts';
 import { systemRoutes } from './domains/system/system.routes.ts';
 import { workerRoutes } from './domains/workers/workers.routes.ts';
-import { installErrorHandler } from './errors.ts';
+import { installErrorHandler, NOT_FOUND_BODY } from './errors.ts';
 import sessionPlugin from './plugins/session.ts';
 
 export interface AppDeps {
@@ -114,18 +114,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   return app;
 }
 
-/** Serves the built web app (dist/web) with a fallback to index.html for client-side routes. */
+/**
+ * Serves the built web app (dist/web) when there is one: hashed assets cached for a year, any other
+ * GET outside /api answered with the app shell so client-side routes survive a reload.
+ */
 async function serveWebApp(app: FastifyInstance): Promise<void> {
   const index = path.join(WEB_DIST_DIR, 'index.html');
-  if (!fs.existsSync(index)) return;
-  await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false, index: false, cacheControl: false });
+  const hasWebApp = fs.existsSync(index);
+  if (hasWebApp) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST_DIR,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        reply.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api/')) {
-      const file = request.url.split('?')[0]!;
-      // Hashed assets are immutable; everything else resolves to the app shell.
-      if (file.startsWith('/assets/')) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'Berkas tidak ditemukan.' } });
+    const isShellRoute = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
+    if (hasWebApp && isShellRoute) {
       return reply.header('cache-control', 'no-cache').type('text/html').send(fs.createReadStream(index));
     }
-    return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'Alamat tidak ditemukan.' } });
+    return reply.code(404).send(NOT_FOUND_BODY);
   });
 }

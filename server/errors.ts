@@ -137,8 +137,6 @@ export function installErrorHandler(app: FastifyInstance): void {
       error: { code: 'INTERNAL', message: 'Terjadi kesalahan di server. Coba lagi; jika berulang, hubungi admin Disnakertrans.' },
     });
   });
-
-  app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'Alamat tidak ditemukan.' } });
-  });
 }
+
+export const NOT_FOUND_BODY: ApiErrorBody = { error: { code: 'NOT_FOUND', message: 'Alamat tidak ditemukan.' } };
