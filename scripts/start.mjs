@@ -18,7 +18,7 @@ function newestMtime(target) {
   return newest;
 }
 
-const sources = ['web', 'core', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) => path.join(root, p));
+const sources = ['web', 'core', 'vite.config.ts', 'package-lock.json'].map((p) => path.join(root, p));
 const builtAt = fs.existsSync(builtIndex) ? fs.statSync(builtIndex).mtimeMs : 0;
 if (builtAt < Math.max(...sources.map(newestMtime))) {
   console.log(builtAt ? 'Web app sources changed: rebuilding…' : 'Building the web app (first start)…');

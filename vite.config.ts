@@ -1,0 +1,62 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Writes `.br` and `.gz` copies next to every text file of the build, so the server can send them as
+ * they are (@fastify/static `preCompressed`) instead of compressing on each request or not at all:
+ * about 200 kB instead of 600 kB of JavaScript on a phone's first visit.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'jaring-precompress',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? 'dist/web';
+      const files = Object.keys(bundle).filter((file) => /\.(js|css|html|svg|json)$/.test(file));
+      await Promise.all(
+        files.map(async (file) => {
+          const source = await fs.readFile(path.join(dir, file));
+          if (source.length < 1024) return;
+          await fs.writeFile(
+            path.join(dir, `${file}.br`),
+            brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: source.length } }),
+          );
+          await fs.writeFile(path.join(dir, `${file}.gz`), gzipSync(source, { level: 9 }));
+        }),
+      );
+    },
+  };
+}
+
+// The web app lives in web/ and is built into dist/web, which the server serves (server/app.ts).
+// In development, `npx vite` serves the app with hot reload and forwards /api to a server started with
+// `npm run dev` (or to JARING_API_URL, e.g. http://localhost:3111).
+export default defineConfig({
+  root: 'web',
+  plugins: [react(), precompress()],
+  build: {
+    outDir: '../dist/web',
+    emptyOutDir: true,
+    // Cheap phones on slow networks: target what current Android WebView/Chrome runs natively.
+    target: 'es2022',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // React gets its own long-cached chunk; dropdown positioning (floating-ui) is split off so that
+          // only pages with a Select or a Popover download it.
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 2 },
+            { name: 'floating', test: /node_modules[\\/]@floating-ui[\\/]/, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    proxy: { '/api': process.env.JARING_API_URL ?? 'http://localhost:3000' },
+  },
+});

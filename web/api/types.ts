@@ -1,0 +1,80 @@
+/**
+ * The shapes the API answers with, as the web app reads them. They mirror the server's response
+ * schemas (server/domains/<domain>/<domain>.schemas.ts); web speaks HTTP and never imports server code.
+ */
+import type { OccupationCode } from '../../core/occupations.ts';
+import type { RegionLevel } from '../../core/regions.ts';
+import type { Role } from '../../core/roles.ts';
+
+export interface Meta {
+  region: { code: string; name: string; level: string };
+  demo: boolean;
+  /** Today in the regency's calendar, YYYY-MM-DD. */
+  today: string;
+  occupations: { code: string; id: string; en: string }[];
+}
+
+export interface User {
+  id: string;
+  username: string;
+  role: Role;
+  regionCode: string;
+  regionName: string;
+  createdAt: string;
+}
+
+export interface Region {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentCode: string | null;
+  workerCount?: number;
+}
+
+export interface WorkerSummary {
+  id: string;
+  nik: string;
+  nikMasked: boolean;
+  name: string;
+  sex: 'M' | 'F';
+  birthDate: string;
+  age: number;
+  villageCode: string;
+  villageName: string;
+  districtCode: string;
+  districtName: string;
+  hamlet: string | null;
+  rt: string | null;
+  rw: string | null;
+  occupation: OccupationCode;
+}
+
+export interface WorkerDetail extends WorkerSummary {
+  phone: string | null;
+  monthlyIncome: number | null;
+  notes: string | null;
+  nikDistrictCode: string;
+  createdAt: string;
+  updatedAt: string;
+  warnings: { code: string; message: string }[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorUsername: string | null;
+  actorRole: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  regionCode: string | null;
+  changes: Record<string, unknown> | null;
+}

@@ -1,0 +1,150 @@
+import { AppShell, Box, Burger, Button, Divider, Group, NavLink, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { ROLE_LABELS, canManageUsers, canReadAudit } from '../../core/roles.ts';
+import { useLogout, useMeta } from '../api/queries.ts';
+import { useCurrentUser } from '../features/auth/session.ts';
+import { useLang } from '../i18n/index.ts';
+import { DEMO_BANNER_HEIGHT, DemoBanner } from './DemoBanner.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { Logo } from './Logo.tsx';
+import { PageLoader } from './PageLoader.tsx';
+
+const HEADER_HEIGHT = 60;
+
+/** The frame around every page after login: header, navigation (a drawer on phones) and the page. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const meta = useMeta();
+  const user = useCurrentUser();
+  const lang = useLang();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const isDemo = meta.data?.demo ?? false;
+
+  // Following a link on a phone closes the drawer.
+  useEffect(close, [location.pathname, close]);
+
+  return (
+    <AppShell
+      header={{ height: HEADER_HEIGHT + (isDemo ? DEMO_BANNER_HEIGHT : 0) }}
+      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+      bg="gray.0"
+    >
+      <AppShell.Header>
+        <DemoBanner />
+        <Group h={HEADER_HEIGHT} px="sm" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" miw={0}>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="md"
+              aria-label={opened ? t('app.closeMenu') : t('app.openMenu')}
+            />
+            <Box component={Link} to="/" c="inherit" style={{ textDecoration: 'none' }} miw={0}>
+              <Logo subtitle={meta.data?.region.name} />
+            </Box>
+          </Group>
+          <Box visibleFrom="sm" ta="right">
+            <Text fw={600} size="sm">
+              {user.username}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {ROLE_LABELS[user.role][lang]} · {user.regionName}
+            </Text>
+          </Box>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
+        <AppShell.Section grow>
+          <MainNav />
+        </AppShell.Section>
+        <AppShell.Section>
+          <UserPanel />
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Box maw={1200} mx="auto">
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function MainNav() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const { pathname } = useLocation();
+  const home = `/regions/${user.regionCode}`;
+  const items = [
+    {
+      to: home,
+      label: user.role === 'village' ? t('nav.myVillage') : user.role === 'district' ? t('nav.myDistrict') : t('nav.regions'),
+      active: pathname.startsWith('/regions/') || (pathname.startsWith('/workers/') && pathname !== '/workers/new'),
+    },
+    ...(user.role === 'village' || user.role === 'admin'
+      ? [{ to: '/workers/new', label: t('nav.addWorker'), active: pathname === '/workers/new' }]
+      : []),
+    ...(canManageUsers(user) ? [{ to: '/admin/users', label: t('nav.users'), active: pathname === '/admin/users' }] : []),
+    ...(canReadAudit(user) ? [{ to: '/admin/audit', label: t('nav.audit'), active: pathname === '/admin/audit' }] : []),
+  ];
+  return (
+    <Stack gap={4} component="nav">
+      {items.map((item) => (
+        <NavLink
+          key={item.to}
+          component={Link}
+          to={item.to}
+          label={item.label}
+          active={item.active}
+          variant="light"
+          styles={{ root: { minHeight: 44, borderRadius: 'var(--mantine-radius-md)' }, label: { fontSize: 'var(--mantine-font-size-md)' } }}
+        />
+      ))}
+    </Stack>
+  );
+}
+
+function UserPanel() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const lang = useLang();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  return (
+    <Stack gap="sm">
+      <Divider />
+      <Box>
+        <Text size="xs" c="dimmed">
+          {t('app.signedInAs')}
+        </Text>
+        <Text fw={600}>{user.username}</Text>
+        <Text size="sm" c="dimmed">
+          {ROLE_LABELS[user.role][lang]}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {user.regionName}
+        </Text>
+      </Box>
+      <Group justify="space-between" wrap="nowrap">
+        <LanguageSwitch />
+        <Button
+          variant="default"
+          loading={logout.isPending}
+          onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
+        >
+          {t('app.logout')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,293 @@
+import { Anchor, Badge, Box, Button, Group, Pagination, Paper, Select, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { canReadAudit } from '../../../core/roles.ts';
+import { useAudit } from '../../api/queries.ts';
+import type { AuditEntry } from '../../api/types.ts';
+import { ScrollX } from '../../components/ScrollX.tsx';
+import { ErrorState, Message } from '../../components/ErrorState.tsx';
+import { useLang } from '../../i18n/index.ts';
+import { formatDateTime, formatNumber } from '../../lib/format.ts';
+import { usePageTitle } from '../../lib/use-page-title.ts';
+import { useCurrentUser } from '../auth/session.ts';
+
+const PAGE_SIZE = 30;
+const ENTITIES = ['worker', 'user', 'session', 'demo-dataset'] as const;
+
+/** The audit trail, newest first, filtered by kind of record and record id (both kept in the URL). */
+export default function AuditPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  usePageTitle(t('admin.auditTitle'));
+  if (!canReadAudit(user)) {
+    return (
+      <Message title={t('errors.notAllowedTitle')} tone="orange">
+        <Text>{t('errors.notAllowedBody')}</Text>
+      </Message>
+    );
+  }
+  return <AuditTrail />;
+}
+
+function AuditTrail() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const entity = params.get('entity') ?? '';
+  const id = params.get('id') ?? '';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [idInput, setIdInput] = useState(id);
+  const [debouncedId] = useDebouncedValue(idInput.trim(), 400);
+  const isWide = useMediaQuery('(min-width: 62em)', undefined, { getInitialValueInEffect: false });
+
+  const update = (changes: Record<string, string>) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+
+  // A pause in typing writes the id to the URL; a URL changed elsewhere (a link, Back) fills the box.
+  const lastPushed = useRef(id);
+  useEffect(() => {
+    if (id === lastPushed.current) return;
+    lastPushed.current = id;
+    setIdInput(id);
+  }, [id]);
+  useEffect(() => {
+    if (debouncedId === lastPushed.current) return;
+    lastPushed.current = debouncedId;
+    update({ id: debouncedId, page: '' });
+  }, [debouncedId]);
+
+  const audit = useAudit({ entity: entity || undefined, id: id || undefined, page, pageSize: PAGE_SIZE });
+
+  const data = audit.data;
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+
+  return (
+    <Stack gap="md">
+      <div>
+        <Title order={1} size="h2">
+          {t('admin.auditTitle')}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {t('admin.auditIntro')}
+        </Text>
+      </div>
+      <Group align="flex-end" gap="sm">
+        <Select
+          label={t('admin.entity')}
+          placeholder={t('admin.entityAll')}
+          clearable
+          data={ENTITIES.map((e) => ({ value: e, label: t(`admin.entities.${e}`) }))}
+          value={entity || null}
+          onChange={(value) => update({ entity: value ?? '', page: '' })}
+          w={{ base: '100%', xs: 220 }}
+        />
+        <TextInput
+          label={t('admin.entityId')}
+          value={idInput}
+          onChange={(e) => setIdInput(e.currentTarget.value)}
+          autoComplete="off"
+          classNames={{ input: 'nik' }}
+          w={{ base: '100%', xs: 360 }}
+        />
+        {(entity || id) && (
+          <Button
+            variant="subtle"
+            onClick={() => {
+              setIdInput('');
+              update({ entity: '', id: '', page: '' });
+            }}
+          >
+            {t('admin.clearFilter')}
+          </Button>
+        )}
+      </Group>
+      {audit.isError ? (
+        <ErrorState error={audit.error} onRetry={() => void audit.refetch()} />
+      ) : !data ? (
+        <Skeleton h={320} radius="md" />
+      ) : data.items.length === 0 ? (
+        <Paper withBorder radius="md" p="lg">
+          <Text c="dimmed" ta="center">
+            {t('admin.noEntries')}
+          </Text>
+        </Paper>
+      ) : (
+        <Box style={{ opacity: audit.isPlaceholderData ? 0.6 : 1 }}>
+          <Text size="sm" c="dimmed" mb="xs">
+            {t('workers.showing', {
+              from: formatNumber((data.page - 1) * data.pageSize + 1),
+              to: formatNumber((data.page - 1) * data.pageSize + data.items.length),
+              total: formatNumber(data.total),
+            })}
+          </Text>
+          {isWide ? <AuditTable items={data.items} /> : <AuditCards items={data.items} />}
+        </Box>
+      )}
+      {pages > 1 && (
+        <Group justify="center">
+          <Pagination
+            total={pages}
+            value={Math.min(page, pages)}
+            onChange={(p) => update({ page: p > 1 ? String(p) : '' })}
+            siblings={isWide ? 1 : 0}
+            boundaries={1}
+            gap={4}
+            getControlProps={(control) => ({ 'aria-label': control === 'previous' ? t('workers.previousPage') : t('workers.nextPage') })}
+            getItemProps={(p) => ({ 'aria-label': t('workers.pageN', { page: p }) })}
+            style={{ '--pagination-control-size': '40px' }}
+          />
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+const ACTION_COLORS: Record<string, string> = { create: 'green', update: 'blue', delete: 'red', read: 'gray', login: 'violet', logout: 'violet' };
+
+function ActionBadge({ action }: { action: string }) {
+  const { t, i18n } = useTranslation();
+  const key = `admin.actions.${action}`;
+  return (
+    <Badge variant="light" color={ACTION_COLORS[action] ?? 'gray'}>
+      {i18n.exists(key) ? t(key as 'admin.actions.create') : action}
+    </Badge>
+  );
+}
+
+function Target({ entry }: { entry: AuditEntry }) {
+  const { t, i18n } = useTranslation();
+  const key = `admin.entities.${entry.entity}`;
+  const kind = i18n.exists(key) ? t(key as 'admin.entities.worker') : entry.entity;
+  return (
+    <Box miw={0}>
+      <Text size="sm">{kind}</Text>
+      {entry.entityId &&
+        (entry.entity === 'worker' && entry.action !== 'delete' ? (
+          <Anchor component={Link} to={`/workers/${entry.entityId}`} size="xs" className="mono">
+            {entry.entityId}
+          </Anchor>
+        ) : (
+          <Text size="xs" c="dimmed" className="mono">
+            {entry.entityId}
+          </Text>
+        ))}
+    </Box>
+  );
+}
+
+/**
+ * One line per field: `name: A → B` for a change, just the value for a field set on creation or
+ * cleared on removal; fields empty before and after are left out. Other shapes show as compact JSON.
+ */
+function Changes({ changes }: { changes: AuditEntry['changes'] }) {
+  if (!changes) return <Text c="dimmed">–</Text>;
+  const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
+  const show = (v: unknown) => (isEmpty(v) ? '∅' : typeof v === 'string' ? v : JSON.stringify(v));
+  const lines = Object.entries(changes).flatMap(([field, value]) => {
+    if (typeof value !== 'object' || value === null || !('before' in value) || !('after' in value)) return [[field, show(value)]];
+    const { before, after } = value as { before: unknown; after: unknown };
+    if (isEmpty(before) && isEmpty(after)) return [];
+    if (isEmpty(before)) return [[field, show(after)]];
+    if (isEmpty(after)) return [[field, `${show(before)} → ∅`]];
+    return [[field, `${show(before)} → ${show(after)}`]];
+  });
+  if (lines.length === 0) return <Text c="dimmed">–</Text>;
+  return (
+    <Stack gap={0}>
+      {lines.map(([field, text]) => (
+        <Text key={field} size="xs" style={{ overflowWrap: 'anywhere' }}>
+          <Text span fw={600} size="xs">
+            {field}
+          </Text>
+          : {text}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+function AuditTable({ items }: { items: AuditEntry[] }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <Paper withBorder radius="md">
+      <ScrollX minWidth={900}>
+        <Table verticalSpacing="sm" horizontalSpacing="md" style={{ verticalAlign: 'top' }}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('admin.at')}</Table.Th>
+              <Table.Th>{t('admin.actor')}</Table.Th>
+              <Table.Th>{t('admin.action')}</Table.Th>
+              <Table.Th>{t('admin.target')}</Table.Th>
+              <Table.Th>{t('admin.changes')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, lang)}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" fw={500}>
+                    {e.actorUsername ?? '–'}
+                  </Text>
+                  {e.actorRole && (
+                    <Text size="xs" c="dimmed">
+                      {e.actorRole}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <ActionBadge action={e.action} />
+                </Table.Td>
+                <Table.Td maw={260}>
+                  <Target entry={e} />
+                </Table.Td>
+                <Table.Td maw={380}>
+                  <Changes changes={e.changes} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollX>
+    </Paper>
+  );
+}
+
+function AuditCards({ items }: { items: AuditEntry[] }) {
+  const lang = useLang();
+  return (
+    <Stack gap="xs">
+      {items.map((e) => (
+        <Paper key={e.id} withBorder radius="md" p="sm">
+          <Group justify="space-between" wrap="nowrap" gap="xs">
+            <Text size="sm" fw={600}>
+              {e.actorUsername ?? '–'}
+            </Text>
+            <ActionBadge action={e.action} />
+          </Group>
+          <Text size="xs" c="dimmed" mb={4}>
+            {formatDateTime(e.at, lang)}
+          </Text>
+          <Target entry={e} />
+          {e.changes && (
+            <Box mt={6}>
+              <Changes changes={e.changes} />
+            </Box>
+          )}
+        </Paper>
+      ))}
+    </Stack>
+  );
+}

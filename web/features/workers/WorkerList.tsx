@@ -1,0 +1,228 @@
+import { Anchor, Badge, Box, Group, Pagination, Paper, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { occupationLabel } from '../../../core/occupations.ts';
+import { useWorkers } from '../../api/queries.ts';
+import type { WorkerSummary } from '../../api/types.ts';
+import { ScrollX } from '../../components/ScrollX.tsx';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { useLang } from '../../i18n/index.ts';
+import { formatAddress, formatNumber } from '../../lib/format.ts';
+
+const PAGE_SIZE = 25;
+
+/**
+ * Workers of a village, a district, or the caller's whole scope: a search box, one page of results
+ * (a table on wide screens, cards on phones) and paging. Search and page live in the URL, so Back works.
+ */
+export function WorkerList({ village, district, showVillage }: { village?: string; district?: string; showVillage: boolean }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [search, setSearch] = useState(q);
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const isWide = useMediaQuery('(min-width: 62em)', undefined, { getInitialValueInEffect: false });
+
+  // Typing updates the URL (page back to 1) once the user pauses; a URL changed elsewhere (a link,
+  // Back) updates the box.
+  const lastPushed = useRef(q);
+  useEffect(() => {
+    if (q === lastPushed.current) return;
+    lastPushed.current = q;
+    setSearch(q);
+  }, [q]);
+  useEffect(() => {
+    if (debounced === lastPushed.current) return;
+    lastPushed.current = debounced;
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (debounced) next.set('q', debounced);
+        else next.delete('q');
+        next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [debounced, setParams]);
+
+  const workers = useWorkers({ village, district, q: q || undefined, page, pageSize: PAGE_SIZE });
+  const data = workers.data;
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+
+  const goTo = (p: number) => {
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (p > 1) next.set('page', String(p));
+      else next.delete('page');
+      return next;
+    });
+    window.scrollTo({ top: 0 });
+  };
+
+  return (
+    <Stack gap="sm">
+      <TextInput
+        label={t('workers.searchLabel')}
+        placeholder={t('workers.searchPlaceholder')}
+        type="search"
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        maw={{ sm: 420 }}
+        autoComplete="off"
+        enterKeyHint="search"
+      />
+      {workers.isError ? (
+        <ErrorState error={workers.error} onRetry={() => void workers.refetch()} />
+      ) : !data ? (
+        <Skeleton h={360} radius="md" />
+      ) : data.items.length === 0 ? (
+        <Paper withBorder radius="md" p="lg">
+          <Text c="dimmed" ta="center">
+            {q ? t('workers.noMatch', { q }) : t('workers.empty')}
+          </Text>
+        </Paper>
+      ) : (
+        <Box aria-busy={workers.isFetching} style={{ opacity: workers.isPlaceholderData ? 0.6 : 1 }}>
+          <Group justify="space-between" mb="xs" gap="xs">
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {t('workers.showing', {
+                from: formatNumber((data.page - 1) * data.pageSize + 1),
+                to: formatNumber((data.page - 1) * data.pageSize + data.items.length),
+                total: formatNumber(data.total),
+              })}
+            </Text>
+            {data.items[0]?.nikMasked && (
+              <Text size="xs" c="dimmed">
+                {t('workers.maskedHint')}
+              </Text>
+            )}
+          </Group>
+          {isWide ? <WorkerTable items={data.items} showVillage={showVillage} /> : <WorkerCards items={data.items} showVillage={showVillage} />}
+        </Box>
+      )}
+      {data && pages > 1 && (
+        <Group justify="center" mt="xs">
+          <Pagination
+            aria-label={t('workers.pages')}
+            total={pages}
+            value={Math.min(page, pages)}
+            onChange={goTo}
+            siblings={isWide ? 1 : 0}
+            boundaries={1}
+            gap={4}
+            getControlProps={(control) => ({ 'aria-label': control === 'previous' ? t('workers.previousPage') : t('workers.nextPage') })}
+            getItemProps={(p) => ({ 'aria-label': t('workers.pageN', { page: p }) })}
+            style={{ '--pagination-control-size': '40px' }}
+          />
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+function MaskedBadge() {
+  const { t } = useTranslation();
+  return (
+    <Badge size="xs" variant="light" color="gray" style={{ flex: 'none' }} title={t('workers.maskedHint')}>
+      {t('workers.masked')}
+    </Badge>
+  );
+}
+
+function NikCell({ worker }: { worker: WorkerSummary }) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      <span className="nik">{worker.nik}</span>
+      {worker.nikMasked && <MaskedBadge />}
+    </Group>
+  );
+}
+
+function WorkerTable({ items, showVillage }: { items: WorkerSummary[]; showVillage: boolean }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const navigate = useNavigate();
+  return (
+    <Paper withBorder radius="md">
+      <ScrollX minWidth={760}>
+        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{showVillage ? t('workers.nameAndVillage') : t('workers.name')}</Table.Th>
+              <Table.Th style={{ whiteSpace: 'nowrap' }}>
+                {t('workers.nik')} {items.some((w) => w.nikMasked) && <MaskedBadge />}
+              </Table.Th>
+              <Table.Th>{t('workers.sex')}</Table.Th>
+              <Table.Th ta="right">{t('workers.age')}</Table.Th>
+              <Table.Th>{t('workers.address')}</Table.Th>
+              <Table.Th>{t('workers.occupation')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((w) => (
+              <Table.Tr key={w.id} className="row-link" onClick={() => void navigate(`/workers/${w.id}`)}>
+                <Table.Td miw={180}>
+                  <Anchor component={Link} to={`/workers/${w.id}`} fw={600} onClick={(e) => e.stopPropagation()}>
+                    {w.name}
+                  </Anchor>
+                  {showVillage && (
+                    <Text size="xs" c="dimmed">
+                      {t('workers.village')} {w.villageName}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td className="nik">{w.nik}</Table.Td>
+                <Table.Td>
+                  <abbr title={t(`workers.sexLabel.${w.sex}`)} style={{ textDecoration: 'none' }}>
+                    {t(`workers.sexShort.${w.sex}`)}
+                  </abbr>
+                </Table.Td>
+                <Table.Td ta="right">{w.age}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatAddress(w)}</Table.Td>
+                <Table.Td>{occupationLabel(w.occupation, lang)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollX>
+    </Paper>
+  );
+}
+
+function WorkerCards({ items, showVillage }: { items: WorkerSummary[]; showVillage: boolean }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+      {items.map((w) => (
+        <li key={w.id}>
+          <Paper withBorder radius="md" p="sm" component={Link} to={`/workers/${w.id}`} className="card-link">
+            <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+              <Text fw={600} c="jaring.9" style={{ overflowWrap: 'anywhere' }}>
+                {w.name}
+              </Text>
+              <Text size="sm" c="dimmed" style={{ flex: 'none' }}>
+                {t(`workers.sexLabel.${w.sex}`)}, {t('workers.ageYears', { age: w.age })}
+              </Text>
+            </Group>
+            <Box mt={2} fz="sm">
+              <NikCell worker={w} />
+            </Box>
+            <Text size="sm" mt={4}>
+              {occupationLabel(w.occupation, lang)}
+            </Text>
+            {(showVillage || w.hamlet || w.rt || w.rw) && (
+              <Text size="sm" c="dimmed">
+                {[showVillage ? w.villageName : null, w.hamlet || w.rt || w.rw ? formatAddress(w) : null].filter(Boolean).join(' · ')}
+              </Text>
+            )}
+          </Paper>
+        </li>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { formatAddress, formatDate, formatNumber, formatRupiah, groupNik } from './format.ts';
+
+describe('formatters', () => {
+  it.each([
+    [1_500_000, 'Rp1.500.000'],
+    [0, 'Rp0'],
+    [999, 'Rp999'],
+  ])('formats %d Rupiah as %s', (value, expected) => {
+    expect(formatRupiah(value)).toBe(expected);
+  });
+
+  it('groups thousands with dots', () => {
+    expect(formatNumber(3073)).toBe('3.073');
+  });
+
+  it('writes calendar days the Indonesian way, whatever the time zone', () => {
+    expect(formatDate('1985-07-01')).toBe('1 Juli 1985');
+    expect(formatDate('1985-07-01', 'en')).toBe('1 July 1985');
+    expect(formatDate('not a date')).toBe('not a date');
+  });
+
+  it('joins the parts of an address that are known', () => {
+    expect(formatAddress({ hamlet: 'Dusun Lauk', rt: '001', rw: '002' })).toBe('Dusun Lauk, RT 001/RW 002');
+    expect(formatAddress({ hamlet: null, rt: '001', rw: null })).toBe('RT 001');
+    expect(formatAddress({ hamlet: null, rt: null, rw: null })).toBe('–');
+  });
+
+  it('groups a NIK by four digits', () => {
+    expect(groupNik('5203014107850001')).toBe('5203 0141 0785 0001');
+    expect(groupNik('520301******0001')).toBe('5203 01** **** 0001');
+  });
+});

@@ -1,0 +1,39 @@
+/** The route table. Every page is its own chunk so a phone downloads only what it opens. */
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from './components/AppLayout.tsx';
+import { PublicLayout } from './components/PublicLayout.tsx';
+import { RequireAuth } from './features/auth/RequireAuth.tsx';
+import { HomeRedirect } from './features/auth/HomeRedirect.tsx';
+
+const LoginPage = lazy(() => import('./features/auth/LoginPage.tsx'));
+const RegionPage = lazy(() => import('./features/regions/RegionPage.tsx'));
+const WorkerDetailPage = lazy(() => import('./features/workers/WorkerDetailPage.tsx'));
+const WorkerFormPage = lazy(() => import('./features/workers/WorkerFormPage.tsx'));
+const UsersPage = lazy(() => import('./features/admin/UsersPage.tsx'));
+const AuditPage = lazy(() => import('./features/admin/AuditPage.tsx'));
+const NotFoundPage = lazy(() => import('./components/NotFoundPage.tsx'));
+
+export const router = createBrowserRouter([
+  {
+    element: <PublicLayout />,
+    children: [{ path: '/login', element: <LoginPage /> }],
+  },
+  {
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      { path: 'regions/:code', element: <RegionPage /> },
+      { path: 'workers/new', element: <WorkerFormPage /> },
+      { path: 'workers/:id', element: <WorkerDetailPage /> },
+      { path: 'workers/:id/edit', element: <WorkerFormPage /> },
+      { path: 'admin/users', element: <UsersPage /> },
+      { path: 'admin/audit', element: <AuditPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
