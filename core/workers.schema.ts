@@ -66,6 +66,9 @@ export const workerFieldsSchema = z.object({
 
 export type WorkerFields = z.infer<typeof workerFieldsSchema>;
 
+/** The fields a person enters for a worker, in form order: what the form shows and the audit trail compares. */
+export const WORKER_FIELDS = workerFieldsSchema.keyof().options;
+
 /** Declared sex and birth date must agree with what the NIK encodes; a contradiction names the field. */
 export function checkWorkerAgainstNik(worker: Pick<WorkerFields, 'nik' | 'sex' | 'birthDate'>, ctx: z.RefinementCtx): void {
   const result = parseNik(worker.nik);

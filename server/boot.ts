@@ -8,12 +8,12 @@ import path from 'node:path';
 import { count } from 'drizzle-orm';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { todayIn } from '../core/dates.ts';
-import { buildApp } from './app.ts';
+import { buildApp, type AppDeps } from './app.ts';
 import type { Config } from './config.ts';
-import { openDatabase, type Database } from './db/client.ts';
+import { openDatabase, type Database, type Db } from './db/client.ts';
 import { ensureInitialAdmin } from './domains/auth/auth.service.ts';
 import { RegionDirectory } from './domains/regions/region-directory.ts';
-import { readRegionRecords, REGION_DATA_VERSION } from './domains/regions/region-source.ts';
+import { readRegionRecords, REGION_DATA_VERSION, type RegionRecord } from './domains/regions/region-source.ts';
 import { syncRegions } from './domains/regions/regions.repo.ts';
 import { workers } from './domains/workers/workers.table.ts';
 import { isDemoDatabase, seedDemo, type DemoLogin } from './demo/seed-demo.ts';
@@ -43,11 +43,7 @@ export async function bootJaring(config: Config, options: BootOptions = {}): Pro
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const { db } = database;
 
-  const records = readRegionRecords(config.regionCode);
-  const regions = new RegionDirectory(records, config.regionCode);
-  if (await syncRegions(db, records, `${REGION_DATA_VERSION}:${config.regionCode}`)) {
-    progress(`Loaded ${records.length} regions (${REGION_DATA_VERSION}) for ${regions.served.name}`);
-  }
+  const regions = await loadRegions(db, config.regionCode, progress);
 
   const [{ n: workerCount } = { n: 0 }] = await db.select({ n: count() }).from(workers);
   const admin = await ensureInitialAdmin(db, config.regionCode, config.adminPassword);
@@ -67,19 +63,34 @@ export async function bootJaring(config: Config, options: BootOptions = {}): Pro
   }
   report.isDemo = await isDemoDatabase(db);
 
-  const app = await buildApp({
-    config,
-    database,
-    regions,
-    now,
-    today: () => todayIn(config.timeZone, now()),
-    isDemo: async () => report.isDemo,
-    logger: options.logger,
-  });
+  const app = await buildApp(appDeps(config, database, regions, { now, logger: options.logger, isDemo: async () => report.isDemo }));
   app.addHook('onClose', async () => {
     await database.close();
   });
   return { app, database, regions, report };
+}
+
+const recordsByRegion = new Map<string, RegionRecord[]>();
+
+/** The region tree of the served region, in memory and (when its data version changed) in the database. */
+export async function loadRegions(db: Db, regionCode: string, progress: (message: string) => void = () => {}): Promise<RegionDirectory> {
+  let records = recordsByRegion.get(regionCode);
+  if (!records) recordsByRegion.set(regionCode, (records = readRegionRecords(regionCode)));
+  const regions = new RegionDirectory(records, regionCode);
+  if (await syncRegions(db, records, `${REGION_DATA_VERSION}:${regionCode}`)) {
+    progress(`Loaded ${records.length} regions (${REGION_DATA_VERSION}) for ${regions.served.name}`);
+  }
+  return regions;
+}
+
+/** What buildApp needs, with the regency's calendar for "today". */
+export function appDeps(
+  config: Config,
+  database: Database,
+  regions: RegionDirectory,
+  options: { now: () => Date; isDemo: () => Promise<boolean>; logger?: FastifyServerOptions['logger'] },
+): AppDeps {
+  return { config, database, regions, ...options, today: () => todayIn(config.timeZone, options.now()) };
 }
 
 export const DEMO_LOGIN_FILE = 'demo-logins.txt';

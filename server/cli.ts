@@ -1,8 +1,8 @@
 /**
  * `npm run jaring -- <command>`: maintenance commands that work on the database directly, for the person
  * who runs the installation (a forgotten admin password, a list of accounts). They open the same database
- * as the server; with the embedded PGlite the server must be stopped first, because PGlite lets only one
- * process use a data folder and does not stop a second one from trying.
+ * as the server; with the embedded PGlite the server must be stopped first, because only one process may
+ * use a PGlite data folder (the lock in db/client.ts refuses a second one).
  *
  * A command is one entry in COMMANDS; import, backup and restore go there too.
  */
@@ -23,8 +23,6 @@ import { readRegionRecords } from './domains/regions/region-source.ts';
 
 interface CliContext {
   config: Config;
-  /** Overrides the "server seems to be running" check (after a crash leaves PGlite's pid file behind). */
-  force: boolean;
   out: (line: string) => void;
 }
 
@@ -80,15 +78,14 @@ const COMMANDS: Record<string, Command> = {
 };
 
 function printUsage(out: (line: string) => void): void {
-  out('Usage: npm run jaring -- <command> [arguments] [--force]');
+  out('Usage: npm run jaring -- <command> [arguments]');
   out('');
   out('Commands:');
   const width = Math.max(...Object.entries(COMMANDS).map(([name, c]) => `${name} ${c.args}`.length));
   for (const [name, command] of Object.entries(COMMANDS)) out(`  ${`${name} ${command.args}`.padEnd(width)}  ${command.summary}`);
   out('');
   out('The database is the one the server uses (DATA_DIR or DATABASE_URL, as for npm start).');
-  out('With the embedded database, stop the server first. --force skips the "server is running" check');
-  out('(only when you are sure it is stopped, e.g. after a crash left DATA_DIR/postmaster.pid behind).');
+  out('With the embedded database (no DATABASE_URL), stop the server first.');
 }
 
 /** The audit actor for changes made from the command line: no session user, the OS account instead. */
@@ -130,15 +127,9 @@ async function withDatabase<T>(ctx: CliContext, work: (db: Db) => Promise<T>): P
   const { config } = ctx;
   const isEmbedded = !config.databaseUrl;
   if (isEmbedded) {
+    // Opening an empty folder would create a new, empty database there: almost always a wrong DATA_DIR.
     if (!fs.existsSync(path.join(config.dataDir, 'PG_VERSION'))) {
       throw new CliError(`No database in ${config.dataDir}. Set DATA_DIR to the server's data folder (start the server once to create it).`);
-    }
-    // PGlite writes postmaster.pid while a process has the folder open and removes it on a clean close.
-    if (!ctx.force && fs.existsSync(path.join(config.dataDir, 'postmaster.pid'))) {
-      throw new CliError(
-        `The database in ${config.dataDir} is in use: stop the server first, then run this command again.\n` +
-          'If the server is not running (it stopped abruptly and left postmaster.pid behind), add --force.',
-      );
     }
   }
   let database: Database;
@@ -146,8 +137,9 @@ async function withDatabase<T>(ctx: CliContext, work: (db: Db) => Promise<T>): P
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   } catch (err) {
     const where = isEmbedded ? config.dataDir : 'DATABASE_URL';
-    const hint = isEmbedded ? ' If the server is running, stop the server first.' : '';
-    throw new CliError(`Could not open the database (${where}): ${(err as Error).message}.${hint}`);
+    // The data-folder lock names the process holding it; with PGlite that is nearly always the server.
+    const hint = isEmbedded ? '\nIf the Jaring server is running on this folder, stop the server first, then run this command again.' : '';
+    throw new CliError(`Could not open the database (${where}): ${(err as Error).message}${hint}`);
   }
   try {
     return await work(database.db);
@@ -168,7 +160,7 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
   const err = io.err ?? ((line: string) => process.stderr.write(`${line}\n`));
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     err(`${(error as Error).message}\n`);
     printUsage(out);
@@ -187,7 +179,7 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
   }
   try {
     const config = loadConfig(io.env ?? process.env);
-    return await command.run(rest, { config, force: parsed.values.force ?? false, out });
+    return await command.run(rest, { config, out });
   } catch (error) {
     if (error instanceof CliError || (error instanceof Error && error.message.startsWith('Invalid configuration'))) {
       err(error.message);

@@ -6,15 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyServerOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
-import { todayIn } from '../../core/dates.ts';
 import type { Role } from '../../core/roles.ts';
 import { buildApp } from '../app.ts';
+import { appDeps, loadRegions } from '../boot.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 import { ensureInitialAdmin } from '../domains/auth/auth.service.ts';
-import { RegionDirectory } from '../domains/regions/region-directory.ts';
-import { readRegionRecords, REGION_DATA_VERSION } from '../domains/regions/region-source.ts';
-import { syncRegions } from '../domains/regions/regions.repo.ts';
+import type { RegionDirectory } from '../domains/regions/region-directory.ts';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 export const USER_PASSWORD = 'user-password-for-tests';
@@ -27,8 +25,6 @@ export interface TestApp {
   loginAs(role: Role, regionCode?: string): Promise<string>;
   close(): Promise<void>;
 }
-
-const recordsCache = new Map<string, ReturnType<typeof readRegionRecords>>();
 
 /** A new, empty database on the TEST_DATABASE_URL server, and how to drop it. */
 export async function createPostgresDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -63,21 +59,10 @@ export async function testApp(
   const regionCode = options.regionCode ?? '52.03';
   const config = loadConfig({ JARING_REGENCY: regionCode, JARING_DEMO: '0', LOGIN_RATE_LIMIT: '1000', ...options.env });
   const { database, drop } = await freshDatabase();
-  let records = recordsCache.get(regionCode);
-  if (!records) recordsCache.set(regionCode, (records = readRegionRecords(regionCode)));
-  const regions = new RegionDirectory(records, regionCode);
-  await syncRegions(database.db, records, `${REGION_DATA_VERSION}:${regionCode}`);
+  const regions = await loadRegions(database.db, regionCode);
   await ensureInitialAdmin(database.db, regionCode, ADMIN_PASSWORD);
   const now = () => options.now ?? new Date();
-  const app = await buildApp({
-    config,
-    database,
-    regions,
-    now,
-    today: () => todayIn(config.timeZone, now()),
-    isDemo: async () => false,
-    logger: options.logger,
-  });
+  const app = await buildApp(appDeps(config, database, regions, { now, isDemo: async () => false, logger: options.logger }));
   await app.ready();
 
   let userCount = 0;

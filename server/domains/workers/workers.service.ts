@@ -8,7 +8,7 @@ import { birthDateFromNik, maskNik, parseNik, type NikProblem } from '../../../c
 import type { OccupationCode } from '../../../core/occupations.ts';
 import { ancestorCodeAt } from '../../../core/regions.ts';
 import { canReadRegion, canWriteWorkers, mayReadPersonalDetail, mustMaskNik } from '../../../core/roles.ts';
-import { workerCreateSchema, type WorkerCreateInput, type WorkerPatchInput } from '../../../core/workers.schema.ts';
+import { WORKER_FIELDS, workerCreateSchema, type WorkerCreateInput, type WorkerPatchInput } from '../../../core/workers.schema.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, errors, validationError } from '../../errors.ts';
 import { diffRecords, recordAudit, type AuditContext } from '../audit/audit.service.ts';
@@ -33,21 +33,7 @@ export interface WorkerContext extends AuditContext {
   today: string;
 }
 
-/** The fields a person edits; what the audit trail compares. */
-const EDITABLE_FIELDS = [
-  'nik',
-  'name',
-  'birthDate',
-  'sex',
-  'villageCode',
-  'hamlet',
-  'rt',
-  'rw',
-  'phone',
-  'occupation',
-  'monthlyIncome',
-  'notes',
-] as const;
+const EDITABLE_FIELDS = WORKER_FIELDS;
 
 type WorkerValues = Pick<WorkerRow, (typeof EDITABLE_FIELDS)[number]>;
 

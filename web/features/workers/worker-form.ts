@@ -4,7 +4,7 @@
  */
 import type { FieldError } from '../../../core/api-error.ts';
 import { birthDateFromNik, normalizeNik, parseNik, type NikInfo } from '../../../core/nik.ts';
-import { workerCreateSchema, type WorkerCreateInput } from '../../../core/workers.schema.ts';
+import { WORKER_FIELDS, workerCreateSchema, type WorkerCreateInput } from '../../../core/workers.schema.ts';
 import type { WorkerDetail } from '../../api/types.ts';
 
 export interface WorkerFormValues {
@@ -27,20 +27,7 @@ export interface WorkerFormValues {
 export type WorkerFormField = Exclude<keyof WorkerFormValues, 'districtCode'>;
 export type FormErrors = Partial<Record<WorkerFormField, string>>;
 
-const FORM_FIELDS: WorkerFormField[] = [
-  'nik',
-  'name',
-  'birthDate',
-  'sex',
-  'villageCode',
-  'hamlet',
-  'rt',
-  'rw',
-  'phone',
-  'occupation',
-  'monthlyIncome',
-  'notes',
-];
+const FORM_FIELDS: readonly WorkerFormField[] = WORKER_FIELDS;
 
 export function emptyWorkerValues(villageCode = ''): WorkerFormValues {
   return {
