@@ -31,15 +31,18 @@ describe('programme status on a day', () => {
 });
 
 describe('worker coverage', () => {
-  const jkm = (paidUntil: string | null): Participation => ({ ...jkk(paidUntil), program: 'JKM' });
+  const jkm = (paidUntil: string | null, extra: Partial<Participation> = {}): Participation => ({ ...jkk(paidUntil, extra), program: 'JKM' });
   it.each([
-    [[jkk('2026-11'), jkm('2026-11')], 'covered'],
-    [[jkk('2026-11'), jkm('2026-10')], 'grace'],
-    [[jkk('2026-11'), jkm('2026-07')], 'lapsed'],
-    [[jkk('2026-11')], 'not_enrolled'],
-    [[], 'not_enrolled'],
-  ] as const)('%j → %s', (participations, expected) => {
-    expect(coverageOn([...participations], '2026-11-24')).toBe(expected);
+    [[jkk('2026-11'), jkm('2026-11')], 'covered', '2026-11'],
+    [[jkk('2026-12'), jkm('2026-10')], 'grace', '2026-10'],
+    [[jkk('2026-11'), jkm('2026-07')], 'lapsed', '2026-07'],
+    [[jkk('2026-11')], 'not_enrolled', null],
+    [[], 'not_enrolled', null],
+    // Ended participations no longer count; a re-enrolment replaces an old, unpaid one.
+    [[jkk('2026-03', { endedOn: '2026-04-30' }), jkm('2026-03', { endedOn: '2026-04-30' })], 'not_enrolled', null],
+    [[jkk('2026-03', { endedOn: '2026-04-30' }), jkk('2026-12'), jkm('2026-12')], 'covered', '2026-12'],
+  ] as const)('%j → %s, paid until %s', (participations, status, paidUntil) => {
+    expect(coverageOn([...participations], '2026-11-24')).toEqual({ status, paidUntil });
   });
 });
 

@@ -36,24 +36,35 @@ export function programStatusOn(p: Participation, day: string, graceMonths = DEF
 
 const RANK: Record<Exclude<CoverageStatus, 'not_enrolled'>, number> = { covered: 0, grace: 1, lapsed: 2 };
 
+export interface WorkerCoverageSummary {
+  status: CoverageStatus;
+  /** The earlier of the JKK and JKM paid-until months of the current participations: protection runs out from there. */
+  paidUntil: string | null;
+}
+
 /**
- * A worker's protection on a day from all participations: covered only when both JKK and JKM are active;
- * in grace when both are still protecting but one is behind; lapsed when either stopped.
+ * A worker's protection on a day: covered only when both JKK and JKM are active; in grace when both still
+ * protect but one is behind; lapsed when either stopped. Ended (or not yet started) participations do
+ * not count: a worker with none left is not enrolled.
  */
-export function coverageOn(participations: Participation[], day: string, graceMonths = DEFAULT_GRACE_MONTHS): CoverageStatus {
+export function coverageOn(participations: Participation[], day: string, graceMonths = DEFAULT_GRACE_MONTHS): WorkerCoverageSummary {
   let worst: Exclude<CoverageStatus, 'not_enrolled'> = 'covered';
+  const paidUntil: string[] = [];
   for (const program of ['JKK', 'JKM'] as const) {
-    const statuses = participations
+    const current = participations
       .filter((p) => p.program === program)
-      .map((p) => programStatusOn(p, day, graceMonths))
-      .filter((s) => s !== 'not_started');
-    if (statuses.length === 0) return 'not_enrolled';
+      .map((p) => ({ p, status: programStatusOn(p, day, graceMonths) }))
+      .filter(({ status }) => status !== 'not_started' && status !== 'ended');
+    if (current.length === 0) return { status: 'not_enrolled', paidUntil: null };
+    const statuses = current.map(({ status }) => status);
     const status: Exclude<CoverageStatus, 'not_enrolled'> = statuses.includes('active')
       ? 'covered'
       : statuses.includes('grace')
         ? 'grace'
         : 'lapsed';
     if (RANK[status] > RANK[worst]) worst = status;
+    // The best-paid current participation of this programme is the one that protects.
+    paidUntil.push(current.map(({ p }) => p.paidUntil ?? '').sort().at(-1) ?? '');
   }
-  return worst;
+  return { status: worst, paidUntil: paidUntil.sort()[0] || null };
 }

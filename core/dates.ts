@@ -21,8 +21,16 @@ export function isIsoDate(value: string): boolean {
 
 /** Today's date as YYYY-MM-DD in a time zone (Lombok lives on WITA, `Asia/Makassar`). */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
+
+// Building a formatter costs far more than using one; every request asks for "today".
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Whole years between a birth date and a day, both YYYY-MM-DD. */
 export function ageOn(birthDate: string, day: string): number {

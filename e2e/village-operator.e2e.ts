@@ -1,7 +1,8 @@
 /**
  * Journey: a village operator logs in, registers a worker through the form (with the browser's own
- * checks and the server's field errors shown inline), finds the worker in the village list, and is
- * refused a worker of another village. Runs a real server on a fresh database and Debian's chromium.
+ * checks and the server's field errors shown inline), finds the worker in the village list marked as not
+ * yet enrolled, and is refused a worker of another village. Runs a real server on a fresh database and
+ * Debian's chromium.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -197,6 +198,7 @@ describe('village operator', () => {
       await page.waitForURL(/\/workers\/[0-9a-f-]{36}$/);
       await page.getByRole('heading', { name }).waitFor();
       await page.getByText('Rp1.500.000').waitFor();
+      await page.getByText('Belum terdaftar JKK dan JKM.').waitFor();
 
       // Back to the village list and search by name.
       await page.getByRole('link', { name: '← Tanjung Luar' }).click();
@@ -205,6 +207,8 @@ describe('village operator', () => {
       await page.waitForURL(/q=Rahmawati/);
       await page.getByRole('link', { name: new RegExp(name) }).waitFor();
       await page.getByText('Menampilkan 1–1 dari 1').waitFor();
+      // Registered a moment ago: no JKK/JKM yet, and the card says so in words, not colour alone.
+      await page.getByRole('listitem').filter({ hasText: name }).getByText('Belum terdaftar', { exact: true }).waitFor();
       await page.locator('[aria-busy="false"]').waitFor();
       const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
       expect(widths.page).toBeLessThanOrEqual(widths.viewport);

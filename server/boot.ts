@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { count } from 'drizzle-orm';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { todayIn } from '../core/dates.ts';
 import { buildApp, type AppDeps } from './app.ts';
@@ -45,12 +44,12 @@ export async function bootJaring(config: Config, options: BootOptions = {}): Pro
 
   const regions = await loadRegions(db, config.regionCode, progress);
 
-  const [{ n: workerCount } = { n: 0 }] = await db.select({ n: count() }).from(workers);
+  const hasWorkers = (await db.select({ id: workers.id }).from(workers).limit(1)).length > 0;
   const admin = await ensureInitialAdmin(db, config.regionCode, config.adminPassword);
   const report: BootReport = { generatedAdminPassword: admin.generatedPassword, isDemo: false };
 
   // Demo data only goes into a brand-new installation: no users before this start and no workers.
-  if (config.demo && admin.created && workerCount === 0) {
+  if (config.demo && admin.created && !hasWorkers) {
     progress('Loading the synthetic demo dataset…');
     let lastShown = 0;
     report.demo = await seedDemo(db, regions, todayIn(config.timeZone, now()), (done, total) => {
@@ -64,10 +63,28 @@ export async function bootJaring(config: Config, options: BootOptions = {}): Pro
   report.isDemo = await isDemoDatabase(db);
 
   const app = await buildApp(appDeps(config, database, regions, { now, logger: options.logger, isDemo: async () => report.isDemo }));
+  const stopMaintenance = database.kind === 'pglite' ? scheduleAnalyze(database) : () => {};
   app.addHook('onClose', async () => {
+    stopMaintenance();
     await database.close();
   });
   return { app, database, regions, report };
+}
+
+/**
+ * PGlite runs no autovacuum, so nothing refreshes the planner's statistics: without them a grown
+ * register gets slow plans. Analyze shortly after start and then every few hours, off the start-up path.
+ */
+function scheduleAnalyze(database: Database): () => void {
+  const run = () => void database.db.execute('analyze').catch(() => {});
+  const first = setTimeout(run, 30_000);
+  const every = setInterval(run, 6 * 3600_000);
+  first.unref();
+  every.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
 }
 
 const recordsByRegion = new Map<string, RegionRecord[]>();

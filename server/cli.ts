@@ -15,8 +15,8 @@ import { eq } from 'drizzle-orm';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database, type Db } from './db/client.ts';
 import { recordAudit, type AuditContext } from './domains/audit/audit.service.ts';
-import { findUserByUsername, findUsers } from './domains/auth/auth.repo.ts';
-import { sessions, users } from './domains/auth/auth.table.ts';
+import { findUsers } from './domains/auth/auth.repo.ts';
+import { resetPassword } from './domains/auth/auth.service.ts';
 import { generatePassword, hashPassword } from './domains/auth/password.ts';
 import { RegionDirectory } from './domains/regions/region-directory.ts';
 import { readRegionRecords } from './domains/regions/region-source.ts';
@@ -45,6 +45,7 @@ const COMMANDS: Record<string, Command> = {
       if (!username) throw new CliError('Which user? Usage: npm run jaring -- reset-password USERNAME');
       const password = generatePassword();
       const user = await withDatabase(ctx, (db) => resetPassword(db, username, password, cliAuditContext()));
+      if (!user) throw new CliError(`There is no user "${username}". See the accounts with: npm run jaring -- users`);
       ctx.out(`New password for ${user.username} (${user.role}, ${user.regionCode}) — shown ONCE, write it down:`);
       ctx.out(`  ${password}`);
       ctx.out(`All sessions of ${user.username} were ended; the change is in the audit trail.`);
@@ -103,25 +104,6 @@ function cliAuditContext(): AuditContext {
  * Replaces a user's password hash, ends every session of that user and audits the change, in one
  * transaction. Throws CliError when the user does not exist.
  */
-async function resetPassword(db: Db, rawUsername: string, password: string, context: AuditContext) {
-  const username = rawUsername.trim().toLowerCase();
-  const user = await findUserByUsername(db, username);
-  if (!user) throw new CliError(`There is no user "${username}". See the accounts with: npm run jaring -- users`);
-  const passwordHash = await hashPassword(password);
-  await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
-    await tx.delete(sessions).where(eq(sessions.userId, user.id));
-    await recordAudit(tx, context, {
-      action: 'update',
-      entity: 'user',
-      entityId: user.id,
-      regionCode: user.regionCode,
-      changes: { password: { before: '***', after: '***' } },
-    });
-  });
-  return user;
-}
-
 /** Opens the server's database for one command and always closes it again. */
 async function withDatabase<T>(ctx: CliContext, work: (db: Db) => Promise<T>): Promise<T> {
   const { config } = ctx;

@@ -66,10 +66,15 @@ async function openPglite(dataDir: string): Promise<Database> {
 export function lockDataDir(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockFile = path.join(dataDir, 'jaring.lock');
+  if (lockedHere.has(lockFile)) throw new Error(`The data folder ${dataDir} is already open in this process.`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-      return () => fs.rmSync(lockFile, { force: true });
+      lockedHere.add(lockFile);
+      return () => {
+        lockedHere.delete(lockFile);
+        fs.rmSync(lockFile, { force: true });
+      };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const owner = Number(fs.readFileSync(lockFile, 'utf8'));
@@ -84,6 +89,8 @@ export function lockDataDir(dataDir: string): () => void {
   }
   throw new Error(`Could not lock the data folder ${dataDir}`);
 }
+
+const lockedHere = new Set<string>();
 
 function isAlive(pid: number): boolean {
   try {

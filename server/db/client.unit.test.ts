@@ -16,6 +16,8 @@ describe('data folder lock', () => {
     fs.writeFileSync(lockFile, '2147483646'); // no such process
     const release = lockDataDir(dir);
     expect(fs.readFileSync(lockFile, 'utf8')).toBe(String(process.pid));
+    expect(() => lockDataDir(dir)).toThrow(/already open in this process/);
+    expect(fs.existsSync(lockFile)).toBe(true);
     release();
     expect(fs.existsSync(lockFile)).toBe(false);
   });

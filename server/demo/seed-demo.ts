@@ -73,5 +73,7 @@ export async function seedDemo(
       changes: { workers: rows.length, enrolments: enrolmentRows.length, payments: paymentRows.length, users: logins.map((l) => l.username) },
     });
   });
+  // Fresh statistics for the planner: the embedded database has no autovacuum to gather them.
+  await db.execute('analyze');
   return { password, logins, workerCount: rows.length };
 }

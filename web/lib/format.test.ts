@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAddress, formatDate, formatNumber, formatRupiah, groupNik } from './format.ts';
+import { formatAddress, formatDate, formatMonth, formatNumber, formatRupiah, groupNik } from './format.ts';
 
 describe('formatters', () => {
   it.each([
@@ -18,6 +18,20 @@ describe('formatters', () => {
     expect(formatDate('1985-07-01')).toBe('1 Juli 1985');
     expect(formatDate('1985-07-01', 'en')).toBe('1 July 1985');
     expect(formatDate('not a date')).toBe('not a date');
+  });
+
+  it.each([
+    ['2026-11', 'id', 'November 2026'],
+    ['2026-08', 'id', 'Agustus 2026'],
+    ['2027-01', 'id', 'Januari 2027'],
+    ['2026-08', 'en', 'August 2026'],
+    ['2025-12', 'en', 'December 2025'],
+  ] as const)('writes the month %s in %s as %s, whatever the time zone', (month, lang, expected) => {
+    expect(formatMonth(month, lang)).toBe(expected);
+  });
+
+  it.each(['2026-13', '2026-1', 'November', ''])('leaves %j as it is', (value) => {
+    expect(formatMonth(value)).toBe(value);
   });
 
   it('joins the parts of an address that are known', () => {

@@ -2,6 +2,8 @@
  * How Jaring shows dates, money and counts. Numbers and Rupiah always use Indonesian grouping
  * (`3.073`, `Rp1.500.000`); dates use the month names of the chosen language.
  */
+import { MONTH_PATTERN } from '../../core/months.ts';
+
 export type Lang = 'id' | 'en';
 
 const LOCALES: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
@@ -30,6 +32,14 @@ export function formatDate(isoDate: string, lang: Lang = 'id'): string {
   if (!match) return isoDate;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   return new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** A month `2026-11` → `November 2026` (or the English name); anything else is returned as it is. */
+export function formatMonth(month: string, lang: Lang = 'id'): string {
+  if (!MONTH_PATTERN.test(month)) return month;
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  const date = new Date(Date.UTC(year, monthNumber - 1, 1));
+  return new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 /** A moment (ISO timestamp) in the reader's clock: `25 Nov 2026, 08.15`. */

@@ -12,6 +12,7 @@ import type { RegionDirectory } from '../regions/region-directory.ts';
 import {
   countUsers,
   deleteExpiredSessions,
+  deleteSessionsOfUser,
   deleteSession,
   extendSession,
   findLiveSession,
@@ -19,6 +20,7 @@ import {
   findUsers,
   insertSession,
   insertUser,
+  updatePasswordHash,
   type UserRow,
 } from './auth.repo.ts';
 import type { CreateUserBody, UserDto } from './auth.schemas.ts';
@@ -182,6 +184,28 @@ export async function ensureInitialAdmin(
     });
   });
   return configuredPassword ? { created: true } : { created: true, generatedPassword: password };
+}
+
+/**
+ * Gives a user a new password and ends all of the user's sessions, audited, in one transaction.
+ * Returns undefined when there is no such user.
+ */
+export async function resetPassword(db: Db, username: string, password: string, context: AuditContext): Promise<UserRow | undefined> {
+  const user = await findUserByUsername(db, username.trim().toLowerCase());
+  if (!user) return undefined;
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await updatePasswordHash(tx, user.id, passwordHash);
+    await deleteSessionsOfUser(tx, user.id);
+    await recordAudit(tx, context, {
+      action: 'update',
+      entity: 'user',
+      entityId: user.id,
+      regionCode: user.regionCode,
+      changes: { password: { before: '***', after: '***' } },
+    });
+  });
+  return user;
 }
 
 export { toSessionUser };

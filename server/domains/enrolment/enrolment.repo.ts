@@ -1,7 +1,7 @@
-import { eq, inArray, max } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Participation } from '../../../core/coverage.ts';
 import type { Db } from '../../db/client.ts';
-import { enrolments, premiumPayments } from './enrolment.table.ts';
+import { enrolments } from './enrolment.table.ts';
 
 export interface ParticipationRow extends Participation {
   kpj: string | null;
@@ -20,12 +20,12 @@ export async function findParticipations(db: Db, workerIds: string[]): Promise<M
       fundingSource: enrolments.fundingSource,
       startMonth: enrolments.startMonth,
       endedOn: enrolments.endedOn,
-      paidUntil: max(premiumPayments.toMonth),
+      // A correlated max per enrolment always walks the (enrolment_id, to_month) index, whatever the table sizes.
+      // (Spelled out: inside a one-table select Drizzle would leave the columns unqualified.)
+      paidUntil: sql<string | null>`(select max(p.to_month) from premium_payments p where p.enrolment_id = "enrolments"."id")`,
     })
     .from(enrolments)
-    .leftJoin(premiumPayments, eq(premiumPayments.enrolmentId, enrolments.id))
-    .where(inArray(enrolments.workerId, workerIds))
-    .groupBy(enrolments.id);
+    .where(inArray(enrolments.workerId, workerIds));
   for (const { workerId, ...participation } of rows) {
     const list = byWorker.get(workerId) ?? [];
     list.push(participation);

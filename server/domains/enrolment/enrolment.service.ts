@@ -8,7 +8,6 @@ import { findParticipations } from './enrolment.repo.ts';
 
 export interface WorkerCoverage {
   status: CoverageStatus;
-  /** The earlier of the JKK and JKM paid-until months: protection runs out from there. */
   paidUntil: string | null;
   programs: { program: Program; kpj: string | null; startMonth: string; paidUntil: string | null; fundingSource: string; status: ProgramStatus }[];
 }
@@ -18,11 +17,8 @@ export async function coverageOfWorkers(db: Db, workerIds: string[], day: string
   const out = new Map<string, WorkerCoverage>();
   for (const id of workerIds) {
     const list = participations.get(id) ?? [];
-    const basic = list.filter((p) => p.program === 'JKK' || p.program === 'JKM').map((p) => p.paidUntil ?? '');
-    const status = coverageOn(list, day);
     out.set(id, {
-      status,
-      paidUntil: status === 'not_enrolled' || basic.length === 0 ? null : basic.sort()[0] || null,
+      ...coverageOn(list, day),
       programs: list
         .map((p) => ({
           program: p.program,

@@ -74,19 +74,34 @@ function nextDigitString(digits: string): string | undefined {
   return undefined;
 }
 
-export async function searchWorkers(db: Db, search: WorkerSearch): Promise<{ rows: WorkerRow[]; total: number }> {
+/** Lists count exactly up to this many rows; past it they say "more than" (a regency-wide count costs too much). */
+export const COUNT_CAP = 10_000;
+
+export async function searchWorkers(
+  db: Db,
+  search: WorkerSearch,
+): Promise<{ rows: WorkerRow[]; total: number; totalIsCapped: boolean }> {
   const conditions: (SQL | undefined)[] = [isNull(workers.deletedAt), ...search.regionCodes.map(withinRegion)];
   if (search.q) conditions.push(matchesQuery(search.q));
   const where = and(...conditions);
+  // A name search of 3+ letters must filter through the trigram index and then sort the few matches.
+  // Ordered by the bare column, the planner walks the name index instead and discards most of the
+  // register on the way; ordering by an expression (same order) takes that path away.
+  const byTrigram = search.q !== undefined && isNameQuery(search.q) && search.q.trim().length >= 3;
   const rows = await db
     .select()
     .from(workers)
     .where(where)
-    .orderBy(asc(workers.name), asc(workers.id))
+    .orderBy(byTrigram ? sql`${workers.name} || ''` : asc(workers.name), asc(workers.id))
     .limit(search.limit)
     .offset(search.offset);
-  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(workers).where(where);
-  return { rows, total };
+  const counted = db.select({ one: sql`1` }).from(workers).where(where).limit(COUNT_CAP + 1).as('counted');
+  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(counted);
+  return { rows, total: Math.min(total, COUNT_CAP), totalIsCapped: total > COUNT_CAP };
+}
+
+function isNameQuery(q: string): boolean {
+  return !/^\d+$/.test(q.replace(/[\s.-]/g, ''));
 }
 
 /** Worker counts per child region of `parentCode` (districts of a regency, villages of a district). */

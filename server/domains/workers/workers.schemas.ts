@@ -75,7 +75,9 @@ export type WorkerDetailDto = z.infer<typeof workerDetailSchema>;
 
 export const workerListSchema = z.object({
   items: z.array(workerSummarySchema),
+  /** Exact up to 10,000; past that `totalIsCapped` is true and the list says "more than 10,000". */
   total: z.number().int(),
+  totalIsCapped: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
 });

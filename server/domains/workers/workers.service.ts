@@ -24,7 +24,8 @@ import {
   updateWorkerRow,
   type WorkerRow,
 } from './workers.repo.ts';
-import type { WorkerDetailDto, WorkerListQuery, WorkerSummaryDto } from './workers.schemas.ts';
+import type { z } from 'zod';
+import type { WorkerDetailDto, WorkerListQuery, workerListSchema, WorkerSummaryDto } from './workers.schemas.ts';
 
 export interface WorkerContext extends AuditContext {
   actor: SessionUser;
@@ -265,7 +266,7 @@ export async function listWorkers(
   db: Db,
   ctx: WorkerContext,
   query: WorkerListQuery,
-): Promise<{ items: WorkerSummaryDto[]; total: number; page: number; pageSize: number }> {
+): Promise<z.infer<typeof workerListSchema>> {
   const regionCodes = [ctx.actor.regionCode];
   for (const code of [query.district, query.village]) {
     if (!code) continue;
@@ -273,12 +274,18 @@ export async function listWorkers(
     if (!canReadRegion(ctx.actor, code)) throw errors.forbidden('Wilayah yang diminta berada di luar wilayah Anda.');
     regionCodes.push(code);
   }
-  const { rows, total } = await searchWorkers(db, {
+  const { rows, total, totalIsCapped } = await searchWorkers(db, {
     regionCodes,
     q: query.q || undefined,
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
   const coverage = await coverageOfWorkers(db, rows.map((r) => r.id), ctx.today);
-  return { items: rows.map((r) => presentSummary(r, ctx, coverage.get(r.id))), total, page: query.page, pageSize: query.pageSize };
+  return {
+    items: rows.map((r) => presentSummary(r, ctx, coverage.get(r.id))),
+    total,
+    totalIsCapped,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }

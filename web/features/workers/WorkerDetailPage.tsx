@@ -14,6 +14,7 @@ import { useLang } from '../../i18n/index.ts';
 import { formatAddress, formatDate, formatDateTime, formatRupiah, groupNik } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useCurrentUser } from '../auth/session.ts';
+import { CoverageSection } from './CoverageSection.tsx';
 
 export default function WorkerDetailPage() {
   const { id = '' } = useParams();
@@ -109,6 +110,8 @@ function WorkerDetailView({ worker }: { worker: WorkerDetail }) {
           </List>
         </Alert>
       )}
+
+      <CoverageSection worker={worker} />
 
       <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }}>
         <DataList orientation={isNarrow ? 'vertical' : 'horizontal'} withDivider labelWidth="11rem" gap={isNarrow ? 'xs' : 'sm'}>

@@ -10,6 +10,7 @@ import { ScrollX } from '../../components/ScrollX.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatAddress, formatNumber } from '../../lib/format.ts';
+import { CoverageBadge } from './CoverageBadge.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -92,7 +93,7 @@ export function WorkerList({ village, district, showVillage }: { village?: strin
               {t('workers.showing', {
                 from: formatNumber((data.page - 1) * data.pageSize + 1),
                 to: formatNumber((data.page - 1) * data.pageSize + data.items.length),
-                total: formatNumber(data.total),
+                total: `${formatNumber(data.total)}${data.totalIsCapped ? '+' : ''}`,
               })}
             </Text>
             {data.items[0]?.nikMasked && (
@@ -142,17 +143,29 @@ function NikCell({ worker }: { worker: WorkerSummary }) {
   );
 }
 
+/** The address, allowed to wrap after the hamlet (the table is crowded) but never inside `RT 001/RW 002`. */
+function AddressText({ worker }: { worker: WorkerSummary }) {
+  const rtRw = worker.rt || worker.rw ? formatAddress({ hamlet: null, rt: worker.rt, rw: worker.rw }) : null;
+  if (!worker.hamlet || !rtRw) return formatAddress(worker);
+  return (
+    <>
+      {worker.hamlet}, <span style={{ whiteSpace: 'nowrap' }}>{rtRw}</span>
+    </>
+  );
+}
+
 function WorkerTable({ items, showVillage }: { items: WorkerSummary[]; showVillage: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
   const navigate = useNavigate();
   return (
     <Paper withBorder radius="md">
-      <ScrollX minWidth={760}>
-        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
+      <ScrollX minWidth={900}>
+        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="sm">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{showVillage ? t('workers.nameAndVillage') : t('workers.name')}</Table.Th>
+              <Table.Th>{t('coverage.column')}</Table.Th>
               <Table.Th style={{ whiteSpace: 'nowrap' }}>
                 {t('workers.nik')} {items.some((w) => w.nikMasked) && <MaskedBadge />}
               </Table.Th>
@@ -175,6 +188,9 @@ function WorkerTable({ items, showVillage }: { items: WorkerSummary[]; showVilla
                     </Text>
                   )}
                 </Table.Td>
+                <Table.Td>
+                  <CoverageBadge coverage={w.coverage} withPaidUntil="stacked" />
+                </Table.Td>
                 <Table.Td className="nik">{w.nik}</Table.Td>
                 <Table.Td>
                   <abbr title={t(`workers.sexLabel.${w.sex}`)} style={{ textDecoration: 'none' }}>
@@ -182,7 +198,9 @@ function WorkerTable({ items, showVillage }: { items: WorkerSummary[]; showVilla
                   </abbr>
                 </Table.Td>
                 <Table.Td ta="right">{w.age}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatAddress(w)}</Table.Td>
+                <Table.Td miw={150}>
+                  <AddressText worker={w} />
+                </Table.Td>
                 <Table.Td>{occupationLabel(w.occupation, lang)}</Table.Td>
               </Table.Tr>
             ))}
@@ -211,6 +229,9 @@ function WorkerCards({ items, showVillage }: { items: WorkerSummary[]; showVilla
             </Group>
             <Box mt={2} fz="sm">
               <NikCell worker={w} />
+            </Box>
+            <Box mt={6}>
+              <CoverageBadge coverage={w.coverage} withPaidUntil="stacked" />
             </Box>
             <Text size="sm" mt={4}>
               {occupationLabel(w.occupation, lang)}
