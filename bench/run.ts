@@ -33,6 +33,7 @@ import { captureQueries, explainAnalyze, type CapturedQuery } from './explain.ts
 import { runLoad, type LoadRequest, type LoadSummary } from './load.ts';
 import { profileWork, type ProfileSummary } from './profile.ts';
 import { measureStartup, REPO_ROOT, type StartupResult } from './startup.ts';
+import { createPostgresDatabase } from '../server/test/test-app.ts';
 
 const TARGETS = { createsPerSecond: 500, listP95Ms: 50, restartMs: 3000 } as const;
 
@@ -373,6 +374,52 @@ async function benchStartup(tmpRoot: string, registerDir: string): Promise<Start
 
 // ---------------------------------------------------------------- main
 
+/** a. and b. on one database engine: a fresh database, an in-process server, creates, then lists at full size. */
+async function benchEngine(env: { DATA_DIR: string; DATABASE_URL: string }, memory: ReturnType<typeof memorySnapshot>[]) {
+  const config = loadConfig({
+    ...process.env,
+    ...env,
+    JARING_REGENCY: SETTINGS.regionCode,
+    JARING_TIMEZONE: SETTINGS.timeZone,
+    JARING_DEMO: '0',
+    JARING_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOGIN_RATE_LIMIT: '100000',
+    LOG_LEVEL: 'silent',
+    TRUST_PROXY: '0',
+  });
+  const tBoot = performance.now();
+  const jaring = await bootJaring(config, { logger: false });
+  await jaring.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = jaring.app.server.address();
+  if (!address || typeof address === 'string') throw new Error('server has no TCP address');
+  const origin = `http://127.0.0.1:${address.port}`;
+  const server: Server = { jaring, origin, cookie: await login(origin) };
+  const engine = jaring.database.kind === 'pglite' ? 'embedded PGlite, fresh folder' : 'PostgreSQL server, fresh database';
+  say(`In-process server on ${origin} (${engine}) booted in ${Math.round(performance.now() - tBoot)} ms`);
+
+  const regions: RegionSet = {
+    villages: jaring.regions.within(SETTINGS.regionCode, 'village'),
+    districts: jaring.regions.within(SETTINGS.regionCode, 'district'),
+  };
+  const taken = new Set<string>();
+  const results: Record<string, unknown> = { engine: jaring.database.kind };
+  try {
+    results.create = await benchCreates(server, regions, taken);
+    memory.push(memorySnapshot(`after a. (${jaring.database.kind})`));
+    results.register = await fillRegister(server, regions, taken);
+    memory.push(memorySnapshot(`after insert (${jaring.database.kind})`));
+    const { results: lists, scenarios } = await benchLists(server, regions);
+    await explainLists(server, lists, scenarios, process.env.BENCH_VERBOSE === '1');
+    results.lists = lists;
+    memory.push(memorySnapshot(`after b. (${jaring.database.kind})`));
+  } finally {
+    await jaring.app.close();
+  }
+  return results;
+}
+
 async function main(): Promise<void> {
   const startedAt = new Date();
   const t0 = performance.now();
@@ -397,46 +444,20 @@ async function main(): Promise<void> {
 
   try {
     const registerDir = path.join(tmpRoot, 'register');
-    const config = loadConfig({
-      ...process.env,
-      DATA_DIR: registerDir,
-      DATABASE_URL: '',
-      JARING_REGENCY: SETTINGS.regionCode,
-      JARING_TIMEZONE: SETTINGS.timeZone,
-      JARING_DEMO: '0',
-      JARING_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOGIN_RATE_LIMIT: '100000',
-      LOG_LEVEL: 'silent',
-      TRUST_PROXY: '0',
-    });
-    const tBoot = performance.now();
-    const jaring = await bootJaring(config, { logger: false });
-    await jaring.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = jaring.app.server.address();
-    if (!address || typeof address === 'string') throw new Error('server has no TCP address');
-    const origin = `http://127.0.0.1:${address.port}`;
-    const server: Server = { jaring, origin, cookie: await login(origin) };
-    say(`In-process server on ${origin} (embedded PGlite, fresh folder) booted in ${Math.round(performance.now() - tBoot)} ms`);
+    Object.assign(results, await benchEngine({ DATA_DIR: registerDir, DATABASE_URL: '' }, memory));
 
-    const regions: RegionSet = {
-      villages: jaring.regions.within(SETTINGS.regionCode, 'village'),
-      districts: jaring.regions.within(SETTINGS.regionCode, 'district'),
-    };
-    const taken = new Set<string>();
-
-    try {
-      results.create = await benchCreates(server, regions, taken);
-      memory.push(memorySnapshot('after a. creates'));
-      results.register = await fillRegister(server, regions, taken);
-      memory.push(memorySnapshot('after bulk insert'));
-      const { results: lists, scenarios } = await benchLists(server, regions);
-      await explainLists(server, lists, scenarios, process.env.BENCH_VERBOSE === '1');
-      results.lists = lists;
-      memory.push(memorySnapshot('after b. lists'));
-    } finally {
-      await jaring.app.close();
+    // The scale-out path: the same API on a PostgreSQL server, when one is named.
+    const serverUrl = process.env.BENCH_DATABASE_URL;
+    if (serverUrl) {
+      const { url, drop } = await createPostgresDatabase(serverUrl);
+      try {
+        heading('PostgreSQL (BENCH_DATABASE_URL): the same a. and b.');
+        results.postgres = await benchEngine({ DATA_DIR: path.join(tmpRoot, 'unused'), DATABASE_URL: url }, memory);
+      } finally {
+        await drop();
+      }
+    } else {
+      say('\n(Set BENCH_DATABASE_URL=postgres://… to measure a. and b. on a PostgreSQL server too.)');
     }
 
     results.startup = await benchStartup(tmpRoot, registerDir);
@@ -467,7 +488,19 @@ async function main(): Promise<void> {
 }
 
 function printSummary(results: Record<string, unknown>): void {
-  heading('Summary against the targets');
+  heading('Summary against the targets (embedded PGlite)');
+  printEngineSummary(results);
+  for (const s of (results.startup as StartupResult[]).filter((r) => r.label.startsWith('restart'))) {
+    const ok = s.readyMs !== null && s.readyMs < TARGETS.restartMs;
+    say(`  restart to healthy      ${String(s.readyMs ?? '—').padStart(8)} ms      target < ${TARGETS.restartMs} ms     ${mark(ok)}  (${s.label})`);
+  }
+  if (results.postgres) {
+    heading('Summary against the targets (PostgreSQL server)');
+    printEngineSummary(results.postgres as Record<string, unknown>);
+  }
+}
+
+function printEngineSummary(results: Record<string, unknown>): void {
   const create = results.create as { run: LoadSummary };
   say(`  worker create           ${fmt(create.run.perSecond).padStart(8)} /s       target ≥ ${TARGETS.createsPerSecond} /s      ${mark(create.run.perSecond >= TARGETS.createsPerSecond)}`);
   const lists = results.lists as { name: string; runs: LoadSummary[] }[];
@@ -475,10 +508,6 @@ function printSummary(results: Record<string, unknown>): void {
     const runs = lists.map((l) => ({ name: l.name, run: l.runs.find((r) => r.concurrency === concurrency)! }));
     const worst = runs.reduce((a, b) => (b.run.ms.p95 > a.run.ms.p95 ? b : a));
     say(`  list p95, c=${String(concurrency).padEnd(2)} (worst)  ${fmt(worst.run.ms.p95).padStart(8)} ms      target < ${TARGETS.listP95Ms} ms       ${mark(worst.run.ms.p95 < TARGETS.listP95Ms)}  (${worst.name})`);
-  }
-  for (const s of (results.startup as StartupResult[]).filter((r) => r.label.startsWith('restart'))) {
-    const ok = s.readyMs !== null && s.readyMs < TARGETS.restartMs;
-    say(`  restart to healthy      ${String(s.readyMs ?? '—').padStart(8)} ms      target < ${TARGETS.restartMs} ms     ${mark(ok)}  (${s.label})`);
   }
 }
 
