@@ -116,6 +116,9 @@ async function openPostgres(url: string): Promise<Database> {
     await migrator.end();
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that the server drops (restart, failover, admin) must not take the process down:
+  // the pool replaces it on the next query.
+  pool.on('error', (err) => process.stderr.write(`database connection lost (will reconnect): ${err.message}\n`));
   const db = drizzle(pool, { schema });
   return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
 }
