@@ -40,6 +40,16 @@ describe('audit trail', () => {
     expect(new Date(update.at).getTime()).not.toBeNaN();
   });
 
+  it('writes nothing, neither worker nor audit entry, when a registration is refused by the database', async () => {
+    const first = (await t.app.inject({ method: 'POST', url: '/api/workers', headers: { cookie: operator }, payload: makeWorker() })).json();
+    const before = (await audit('entity=worker')).total;
+    const again = await t.app.inject({ method: 'POST', url: '/api/workers', headers: { cookie: operator }, payload: makeWorker({ nik: first.nik }) });
+    expect(again.statusCode).toBe(409);
+    expect((await audit('entity=worker')).total).toBe(before);
+    const workers = await t.database.db.execute(sql`select count(*)::int as n from workers where nik = ${first.nik}`);
+    expect((workers as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
+  });
+
   it('records logins and failed logins', async () => {
     await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'salah-sekali' } });
     const sessions = await audit('entity=session&pageSize=200');

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditLog } from './audit.table.ts';
 
@@ -7,6 +7,17 @@ export type AuditRow = typeof auditLog.$inferSelect;
 
 export async function insertAudit(db: Db, entry: AuditInsert): Promise<void> {
   await db.insert(auditLog).values(entry);
+}
+
+/**
+ * `WITH w AS (<write>) INSERT INTO audit_log …`: PostgreSQL runs a data-modifying CTE exactly once and to
+ * completion even when nothing reads it, so the write and its audit row commit or fail together.
+ */
+export async function insertAuditAfter(db: Db, write: SQLWrapper & { getSQL(): SQL }, entry: AuditInsert): Promise<void> {
+  await db.execute(sql`with w as (${write.getSQL()}) insert into ${auditLog} (actor_id, actor_username, actor_role, action, entity, entity_id, region_code, changes, request_id)
+    values (${entry.actorId ?? null}, ${entry.actorUsername ?? null}, ${entry.actorRole ?? null}, ${entry.action}, ${entry.entity},
+      ${entry.entityId ?? null}, ${entry.regionCode ?? null}, ${entry.changes === undefined || entry.changes === null ? null : JSON.stringify(entry.changes)}::jsonb,
+      ${entry.requestId ?? null})`);
 }
 
 export async function findAudit(

@@ -6,9 +6,9 @@ import { workers } from './workers.table.ts';
 export type WorkerRow = typeof workers.$inferSelect;
 export type WorkerInsert = typeof workers.$inferInsert;
 
-export async function insertWorker(db: Db, row: WorkerInsert): Promise<WorkerRow> {
-  const [inserted] = await db.insert(workers).values(row).returning();
-  return inserted!;
+/** The INSERT of one worker, unexecuted: the service runs it together with its audit entry. */
+export function insertWorkerStatement(db: Db, row: WorkerInsert) {
+  return db.insert(workers).values(row);
 }
 
 export async function findWorkerById(db: Db, id: string): Promise<WorkerRow | undefined> {

@@ -11,14 +11,14 @@ import { canReadRegion, canWriteWorkers, mayReadPersonalDetail, mustMaskNik } fr
 import { WORKER_FIELDS, workerCreateSchema, type WorkerCreateInput, type WorkerPatchInput } from '../../../core/workers.schema.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, errors, validationError } from '../../errors.ts';
-import { diffRecords, recordAudit, type AuditContext } from '../audit/audit.service.ts';
+import { diffRecords, recordAudit, writeWithAudit, type AuditContext } from '../audit/audit.service.ts';
 import { coverageOfWorkers, type WorkerCoverage } from '../enrolment/enrolment.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { RegionDirectory } from '../regions/region-directory.ts';
 import {
   findWorkerById,
   findWorkerByNik,
-  insertWorker,
+  insertWorkerStatement,
   isUniqueViolation,
   searchWorkers,
   updateWorkerRow,
@@ -160,23 +160,24 @@ export async function createWorker(db: Db, ctx: WorkerContext, input: WorkerCrea
   const { values, warnings } = normalizeValues(input, ctx);
   assertCanWrite(ctx, values.villageCode);
   // No look-up first: the unique index refuses a registered NIK, and the catch below explains it.
+  const now = new Date();
+  const row: WorkerRow = {
+    id: randomUUID(),
+    ...values,
+    districtCode: ancestorCodeAt(values.villageCode, 'district')!,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: ctx.actor.id,
+    updatedBy: ctx.actor.id,
+    deletedAt: null,
+  };
   try {
-    const row = await db.transaction(async (tx) => {
-      const inserted = await insertWorker(tx, {
-        id: randomUUID(),
-        ...values,
-        districtCode: ancestorCodeAt(values.villageCode, 'district')!,
-        createdBy: ctx.actor.id,
-        updatedBy: ctx.actor.id,
-      });
-      await recordAudit(tx, ctx, {
-        action: 'create',
-        entity: 'worker',
-        entityId: inserted.id,
-        regionCode: inserted.villageCode,
-        changes: Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, { before: null, after: inserted[f] }])),
-      });
-      return inserted;
+    await writeWithAudit(db, insertWorkerStatement(db, row), ctx, {
+      action: 'create',
+      entity: 'worker',
+      entityId: row.id,
+      regionCode: row.villageCode,
+      changes: Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, { before: null, after: row[f] }])),
     });
     return presentDetail(db, row, ctx, warnings, NOT_ENROLLED);
   } catch (err) {
