@@ -25,7 +25,7 @@ export interface StartupResult {
   ok: boolean;
   /** Spawn → first 200 from /api/health. */
   readyMs: number | null;
-  /** What the server itself printed ("ready … in N ms"): boot inside the process, without Node/tsx start. */
+  /** What the server itself printed ("ready … in N ms"): boot inside the process, without Node's own start. */
   selfReportedMs: number | null;
   /** SIGTERM → exit. */
   shutdownMs: number | null;
@@ -94,7 +94,8 @@ export async function measureStartup(options: StartupOptions): Promise<StartupRe
   const env = childEnv({ ...options.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: options.dataDir, LOG_LEVEL: 'warn' });
   let output = '';
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Exactly what `npm start` runs (without npm's own start-up): brings the builds up to date, then serves.
+  const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
 

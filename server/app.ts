@@ -4,7 +4,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -23,6 +22,7 @@ import { systemRoutes } from './domains/system/system.routes.ts';
 import { workerRoutes } from './domains/workers/workers.routes.ts';
 import { installErrorHandler, NOT_FOUND_BODY } from './errors.ts';
 import sessionPlugin from './plugins/session.ts';
+import { WEB_DIST_DIR } from './paths.ts';
 
 export interface AppDeps {
   config: Config;
@@ -37,7 +37,6 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
 }
 
-export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
 /** Request logs name the route, never its query string or body: those carry names and NIKs (UU PDP). */
 export const logSerializers = {
@@ -85,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ttlMs: deps.config.sessionTtlMs,
     secureCookies: deps.config.trustProxy,
     now: deps.now,
+    cacheSessions: deps.database.kind === 'pglite',
   });
 
   await app.register(fastifySwagger, {

@@ -15,6 +15,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     user: SessionUser | null;
   }
+  interface FastifyInstance {
+    /** Drops a session from this process's memory at logout (the database row is deleted by the service). */
+    forgetSession(token: string): void;
+  }
   interface FastifyContextConfig {
     /** Reachable without logging in. */
     public?: boolean;
@@ -26,6 +30,35 @@ export interface SessionOptions {
   ttlMs: number;
   secureCookies: boolean;
   now: () => Date;
+  /**
+   * Remember resolved sessions for a few seconds. Only for the embedded PGlite, where this process is
+   * the only one that can log anybody out; with PostgreSQL another process may end a session at any time.
+   */
+  cacheSessions: boolean;
+}
+
+const SESSION_CACHE_MS = 10_000;
+const SESSION_CACHE_MAX = 10_000;
+
+/** Resolved sessions, each trusted until the sooner of its expiry and a few seconds after it was read. */
+class SessionCache {
+  private readonly entries = new Map<string, { user: SessionUser; until: number }>();
+
+  get(token: string, nowMs: number): SessionUser | undefined {
+    const entry = this.entries.get(token);
+    if (entry && entry.until > nowMs) return entry.user;
+    if (entry) this.entries.delete(token);
+    return undefined;
+  }
+
+  set(token: string, user: SessionUser, expiresAt: Date, nowMs: number): void {
+    if (this.entries.size >= SESSION_CACHE_MAX) this.entries.clear();
+    this.entries.set(token, { user, until: Math.min(expiresAt.getTime(), nowMs + SESSION_CACHE_MS) });
+  }
+
+  delete(token: string): void {
+    this.entries.delete(token);
+  }
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date, secure: boolean): void {
@@ -48,17 +81,24 @@ function isCrossSiteWrite(request: FastifyRequest): boolean {
 }
 
 async function sessionPlugin(app: FastifyInstance, options: SessionOptions): Promise<void> {
+  const cache = options.cacheSessions ? new SessionCache() : undefined;
+  app.decorate('forgetSession', (token: string) => cache?.delete(token));
   app.decorateRequest('user', null);
   app.addHook('preHandler', async (request, reply) => {
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     if (isCrossSiteWrite(request)) throw errors.forbidden('Permintaan dari situs lain ditolak.');
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const session = await resolveSession(options.db, token, { ttlMs: options.ttlMs, now: options.now() });
-      if (session) {
-        request.user = toSessionUser(session.user);
-        // Keep the cookie's expiry in step with the (sliding) session.
-        if (session.extended) setSessionCookie(reply, token, session.expiresAt, options.secureCookies);
+      const now = options.now();
+      request.user = cache?.get(token, now.getTime()) ?? null;
+      if (!request.user) {
+        const session = await resolveSession(options.db, token, { ttlMs: options.ttlMs, now });
+        if (session) {
+          request.user = toSessionUser(session.user);
+          cache?.set(token, request.user, session.expiresAt, now.getTime());
+          // Keep the cookie's expiry in step with the (sliding) session.
+          if (session.extended) setSessionCookie(reply, token, session.expiresAt, options.secureCookies);
+        }
       }
     }
     if (!request.user && !request.routeOptions.config.public) throw errors.unauthenticated();

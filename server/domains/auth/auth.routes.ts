@@ -40,7 +40,10 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const token = request.cookies[SESSION_COOKIE];
-        if (token) await logout(db, token, { actor: request.user, requestId: request.id });
+        if (token) {
+          app.forgetSession(token);
+          await logout(db, token, { actor: request.user, requestId: request.id });
+        }
         clearSessionCookie(reply, deps.config.trustProxy);
         return reply.code(204).send(null);
       },
