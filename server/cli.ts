@@ -11,13 +11,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { eq } from 'drizzle-orm';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database, type Db } from './db/client.ts';
-import { recordAudit, type AuditContext } from './domains/audit/audit.service.ts';
+import type { AuditContext } from './domains/audit/audit.service.ts';
 import { findUsers } from './domains/auth/auth.repo.ts';
 import { resetPassword } from './domains/auth/auth.service.ts';
-import { generatePassword, hashPassword } from './domains/auth/password.ts';
+import { generatePassword } from './domains/auth/password.ts';
 import { RegionDirectory } from './domains/regions/region-directory.ts';
 import { readRegionRecords } from './domains/regions/region-source.ts';
 

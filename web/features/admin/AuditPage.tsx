@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Button, Group, Pagination, Paper, Select, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, Paper, Select, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { canReadAudit } from '../../../core/roles.ts';
 import { useAudit } from '../../api/queries.ts';
 import type { AuditEntry } from '../../api/types.ts';
 import { ScrollX } from '../../components/ScrollX.tsx';
+import { PagePicker } from '../../components/PagePicker.tsx';
 import { ErrorState, Message } from '../../components/ErrorState.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
@@ -134,21 +135,7 @@ function AuditTrail() {
           {isWide ? <AuditTable items={data.items} /> : <AuditCards items={data.items} />}
         </Box>
       )}
-      {pages > 1 && (
-        <Group justify="center">
-          <Pagination
-            total={pages}
-            value={Math.min(page, pages)}
-            onChange={(p) => update({ page: p > 1 ? String(p) : '' })}
-            siblings={isWide ? 1 : 0}
-            boundaries={1}
-            gap={4}
-            getControlProps={(control) => ({ 'aria-label': control === 'previous' ? t('workers.previousPage') : t('workers.nextPage') })}
-            getItemProps={(p) => ({ 'aria-label': t('workers.pageN', { page: p }) })}
-            style={{ '--pagination-control-size': '40px' }}
-          />
-        </Group>
-      )}
+      <PagePicker pages={pages} page={page} onChange={(p) => update({ page: p > 1 ? String(p) : '' })} />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Group, Pagination, Paper, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Box, Group, Paper, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { occupationLabel } from '../../../core/occupations.ts';
 import { useWorkers } from '../../api/queries.ts';
 import type { WorkerSummary } from '../../api/types.ts';
 import { ScrollX } from '../../components/ScrollX.tsx';
+import { PagePicker } from '../../components/PagePicker.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatAddress, formatNumber } from '../../lib/format.ts';
@@ -105,22 +106,7 @@ export function WorkerList({ village, district, showVillage }: { village?: strin
           {isWide ? <WorkerTable items={data.items} showVillage={showVillage} /> : <WorkerCards items={data.items} showVillage={showVillage} />}
         </Box>
       )}
-      {data && pages > 1 && (
-        <Group justify="center" mt="xs">
-          <Pagination
-            aria-label={t('workers.pages')}
-            total={pages}
-            value={Math.min(page, pages)}
-            onChange={goTo}
-            siblings={isWide ? 1 : 0}
-            boundaries={1}
-            gap={4}
-            getControlProps={(control) => ({ 'aria-label': control === 'previous' ? t('workers.previousPage') : t('workers.nextPage') })}
-            getItemProps={(p) => ({ 'aria-label': t('workers.pageN', { page: p }) })}
-            style={{ '--pagination-control-size': '40px' }}
-          />
-        </Group>
-      )}
+      {data && <PagePicker pages={pages} page={page} onChange={goTo} />}
     </Stack>
   );
 }
