@@ -67,3 +67,24 @@ describe('another regency by changing one setting', () => {
     }
   });
 });
+
+describe('a whole province by pointing JARING_REGENCY at it', () => {
+  it('serves every regency of Nusa Tenggara Barat (52) with counts per regency', async () => {
+    const province = await testApp({ regionCode: '52' });
+    try {
+      const admin = await province.loginAs('admin');
+      for (const villageCode of ['52.01.01.1001', '52.03.01.2001', '52.03.02.2001']) {
+        const res = await province.app.inject({ method: 'POST', url: '/api/workers', headers: { cookie: admin }, payload: makeWorker({ villageCode }) });
+        expect(res.statusCode).toBe(201);
+      }
+      const regencies = (await province.app.inject({ method: 'GET', url: '/api/regions/52/children', headers: { cookie: admin } })).json().items;
+      expect(regencies.find((r: { code: string }) => r.code === '52.03')).toMatchObject({ name: 'Kabupaten Lombok Timur', workerCount: 2 });
+      expect(regencies.find((r: { code: string }) => r.code === '52.01')).toMatchObject({ workerCount: 1 });
+      const camat = await province.loginAs('district', '52.01.01');
+      const list = (await province.app.inject({ method: 'GET', url: '/api/workers', headers: { cookie: camat } })).json();
+      expect(list.total).toBe(1);
+    } finally {
+      await province.close();
+    }
+  });
+});

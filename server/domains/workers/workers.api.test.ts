@@ -97,7 +97,7 @@ describe('registering a worker', () => {
     expect(fields.find((f) => f.field === 'name')?.code).toBe('FIELD_REQUIRED');
   });
 
-  it.each(['52.01.01.2001', '52.03.01.2999'])('refuses village %s, which the served regency does not have', async (villageCode) => {
+  it.each(['52.01.01.1001', '52.03.01.2999'])('refuses village %s, which the served regency does not have', async (villageCode) => {
     const res = await post(admin, makeWorker({ villageCode }));
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'VILLAGE_UNKNOWN', field: 'villageCode' });
