@@ -54,14 +54,15 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
 }
 
 export async function testApp(
-  options: { regionCode?: string; now?: Date; logger?: FastifyServerOptions['logger']; env?: Record<string, string> } = {},
+  options: { regionCode?: string; now?: Date | (() => Date); logger?: FastifyServerOptions['logger']; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const regionCode = options.regionCode ?? '52.03';
   const config = loadConfig({ JARING_REGENCY: regionCode, JARING_DEMO: '0', LOGIN_RATE_LIMIT: '1000', ...options.env });
   const { database, drop } = await freshDatabase();
   const regions = await loadRegions(database.db, regionCode);
   await ensureInitialAdmin(database.db, regionCode, ADMIN_PASSWORD);
-  const now = () => options.now ?? new Date();
+  const fixed = options.now;
+  const now = typeof fixed === 'function' ? fixed : () => fixed ?? new Date();
   const app = await buildApp(appDeps(config, database, regions, { now, isDemo: async () => false, logger: options.logger }));
   await app.ready();
 

@@ -63,6 +63,28 @@ describe('login and sessions', () => {
   });
 });
 
+describe('session expiry', () => {
+  it('ends an unused session after SESSION_TTL_HOURS and keeps a used one alive', async () => {
+    let clock = new Date('2026-11-24T00:00:00Z');
+    const timed = await testApp({ now: () => clock, env: { SESSION_TTL_HOURS: '12' } });
+    try {
+      const idle = await timed.loginAs('admin');
+      const busy = cookieHeader(await timed.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } }));
+      const me = (cookie: string) => timed.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+
+      clock = new Date('2026-11-24T07:00:00Z'); // past half the lifetime: a request extends the session
+      expect((await me(busy)).statusCode).toBe(200);
+      clock = new Date('2026-11-24T12:30:00Z');
+      expect((await me(idle)).statusCode).toBe(401);
+      expect((await me(busy)).statusCode).toBe(200);
+      clock = new Date('2026-11-25T07:30:00Z');
+      expect((await me(busy)).statusCode).toBe(401);
+    } finally {
+      await timed.close();
+    }
+  });
+});
+
 describe('users', () => {
   it('stores passwords only as scrypt hashes', async () => {
     const res = await createUser(admin, { username: 'operator.hash', password: 'kata-sandi-rahasia', role: 'village', regionCode: '52.03.01.2003' });
