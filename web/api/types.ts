@@ -1,9 +1,10 @@
 /**
- * The shapes the API answers with, as the web app reads them. They mirror the server's response
- * schemas (server/domains/<domain>/<domain>.schemas.ts); web speaks HTTP and never imports server code.
+ * The shapes the API answers with, as the web app reads them. Worker answers come straight from the
+ * shared schemas in core/; the rest mirror server/domains/<domain>/<domain>.schemas.ts (web speaks
+ * HTTP and never imports server code).
  */
-import type { CoverageStatus, Program, ProgramStatus } from '../../core/coverage.ts';
-import type { OccupationCode } from '../../core/occupations.ts';
+import type { z } from 'zod';
+import type { coverageSchema, programSchema, workerDetailSchema, workerSummarySchema } from '../../core/workers.schema.ts';
 import type { RegionLevel } from '../../core/regions.ts';
 import type { Role } from '../../core/roles.ts';
 
@@ -32,54 +33,13 @@ export interface Region {
   workerCount?: number;
 }
 
-export interface WorkerSummary {
-  id: string;
-  nik: string;
-  nikMasked: boolean;
-  name: string;
-  sex: 'M' | 'F';
-  birthDate: string;
-  age: number;
-  villageCode: string;
-  villageName: string;
-  districtCode: string;
-  districtName: string;
-  hamlet: string | null;
-  rt: string | null;
-  rw: string | null;
-  occupation: OccupationCode;
-  coverage: Coverage;
-}
-
+/** Worker answers: the very schemas the server serialises with (core/workers.schema.ts). */
+export type WorkerSummary = z.infer<typeof workerSummarySchema>;
+export type WorkerDetail = z.infer<typeof workerDetailSchema>;
 /** Protection today (JKK and JKM together), derived by the server. */
-export interface Coverage {
-  status: CoverageStatus;
-  /** The earlier of the JKK and JKM paid-until months (YYYY-MM), or null when nothing was paid. */
-  paidUntil: string | null;
-}
-
+export type Coverage = z.infer<typeof coverageSchema>;
 /** One programme the worker takes part in, with its own status today. */
-export interface ProgramParticipation {
-  program: Program;
-  /** The participant's card number (Kartu Peserta Jamsostek). */
-  kpj: string | null;
-  startMonth: string;
-  paidUntil: string | null;
-  /** `APBD`, `ADD`, `DBHCHT`, `CSR`, `SELF`, or a code this app does not know yet. */
-  fundingSource: string;
-  status: ProgramStatus;
-}
-
-export interface WorkerDetail extends WorkerSummary {
-  phone: string | null;
-  monthlyIncome: number | null;
-  notes: string | null;
-  nikDistrictCode: string;
-  programs: ProgramParticipation[];
-  createdAt: string;
-  updatedAt: string;
-  warnings: { code: string; message: string }[];
-}
+export type ProgramParticipation = z.infer<typeof programSchema>;
 
 export interface Page<T> {
   items: T[];
