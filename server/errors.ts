@@ -54,31 +54,41 @@ export const errors = {
   notFound: (what: string) => new AppError('notFound', 'NOT_FOUND', `${what} tidak ditemukan.`),
 };
 
-interface ZodLikeIssue {
-  keyword: string;
-  instancePath: string;
+/** A zod issue as both zod and fastify-type-provider-zod carry it: a code, a path, a message, our `params.code`. */
+interface SchemaIssue {
+  code: string;
+  path: readonly PropertyKey[];
   message: string;
-  params: { params?: { code?: string }; origin?: string };
+  params?: { code?: string };
 }
 
-/** Field errors from a request that failed its zod schema; the codes say what kind of fix is needed. */
-export function fieldErrorsFromValidation(
-  issues: ZodLikeIssue[],
+/** Field errors from input that failed its zod schema; the codes say what kind of fix is needed. */
+export function fieldErrorsFromIssues(
+  issues: readonly SchemaIssue[],
   context: string,
   source: Record<string, unknown> | undefined,
 ): FieldError[] {
   return issues.map((issue) => {
-    const field = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    const field = issue.path.map(String).join('.');
     const present = field === '' ? source !== undefined : valueAt(source, field) !== undefined;
-    const code =
-      issue.params.params?.code ??
-      (!present && issue.keyword === 'invalid_type' ? 'FIELD_REQUIRED' : GENERIC_CODES[issue.keyword] ?? 'FIELD_INVALID');
-    const message =
-      !present && issue.keyword === 'invalid_type' && !issue.message.includes('wajib')
-        ? `Isian "${field || context}" wajib diisi.`
-        : issue.message;
+    const missing = !present && issue.code === 'invalid_type';
+    const code = issue.params?.code ?? (missing ? 'FIELD_REQUIRED' : (GENERIC_CODES[issue.code] ?? 'FIELD_INVALID'));
+    const message = missing && !issue.message.includes('wajib') ? `Isian "${field || context}" wajib diisi.` : issue.message;
     return { field: field || context, code, message };
   });
+}
+
+/** What fastify-type-provider-zod puts in `err.validation` for each zod issue. */
+interface FastifyZodIssue {
+  keyword: string;
+  instancePath: string;
+  message: string;
+  params: { params?: { code?: string } };
+}
+
+function issueFromFastify(item: FastifyZodIssue): SchemaIssue {
+  const path = item.instancePath.replace(/^\//, '');
+  return { code: item.keyword, path: path ? path.split('/') : [], message: item.message, params: item.params.params };
 }
 
 const GENERIC_CODES: Record<string, string> = {
@@ -111,7 +121,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (err instanceof AppError) return reply.code(err.status).send(err.toBody());
     if (hasZodFastifySchemaValidationErrors(err)) {
       const context = err.validationContext ?? 'body';
-      const fields = fieldErrorsFromValidation(err.validation as unknown as ZodLikeIssue[], context, sourceOf(request, context));
+      const issues = (err.validation as unknown as FastifyZodIssue[]).map(issueFromFastify);
+      const fields = fieldErrorsFromIssues(issues, context, sourceOf(request, context));
       const appError = validationError(fields);
       return reply.code(400).send(appError.toBody());
     }

@@ -2,6 +2,7 @@
  * The synthetic demo dataset: made-up people with made-up NIKs, generated from a fixed seed so every
  * fresh install shows the same picture. No row describes a real person.
  */
+import { addMonths, monthOf, monthsBetween } from '../../core/months.ts';
 import type { OccupationCode } from '../../core/occupations.ts';
 import type { RegionRecord } from '../domains/regions/region-source.ts';
 
@@ -124,12 +125,7 @@ const demoMonthlyPremium = (program: 'JKK' | 'JKM', income: number) =>
 export function generateDemoEnrolments(workers: DemoWorker[], today: string, seed = 4402): DemoEnrolment[] {
   const rand = seededRandom(seed);
   const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
-  const month = today.slice(0, 7);
-  const shift = (m: string, n: number) => {
-    const [y, mm] = m.split('-').map(Number) as [number, number];
-    const i = y * 12 + mm - 1 + n;
-    return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-  };
+  const month = monthOf(today);
   const out: DemoEnrolment[] = [];
   const kpjs = new Set<string>();
   workers.forEach((worker, workerIndex) => {
@@ -140,11 +136,11 @@ export function generateDemoEnrolments(workers: DemoWorker[], today: string, see
         : worker.occupation === 'community_service'
           ? 'APBD'
           : (['ADD', 'SELF', 'SELF', 'APBD', 'CSR'] as const)[between(0, 4)]!;
-    const startMonth = shift(month, -between(4, 40));
+    const startMonth = addMonths(month, -between(4, 40));
     const roll = rand();
     // Sponsored participants are usually paid to the end of the budget year.
     const paidUntil =
-      roll < 0.72 ? (fundingSource === 'SELF' ? month : `${month.slice(0, 4)}-12`) : roll < 0.84 ? shift(month, -between(1, 2)) : shift(month, -between(3, 14));
+      roll < 0.72 ? (fundingSource === 'SELF' ? month : `${month.slice(0, 4)}-12`) : roll < 0.84 ? addMonths(month, -between(1, 2)) : addMonths(month, -between(3, 14));
     if (paidUntil < startMonth) return;
     const declaredIncome = Math.max(worker.monthlyIncome, DEMO_MIN_INCOME);
     let kpj: string;
@@ -156,9 +152,9 @@ export function generateDemoEnrolments(workers: DemoWorker[], today: string, see
       for (let from = startMonth; from <= paidUntil; ) {
         // Sponsors pay up to December at once; self-paying workers three months at a time.
         const yearEnd = `${from.slice(0, 4)}-12`;
-        const chunkEnd = fundingSource === 'SELF' ? shift(from, 2) : yearEnd;
+        const chunkEnd = fundingSource === 'SELF' ? addMonths(from, 2) : yearEnd;
         const to = chunkEnd < paidUntil ? chunkEnd : paidUntil;
-        const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5)) - Number(from.slice(5)) + 1;
+        const months = monthsBetween(from, to) + 1;
         payments.push({
           fromMonth: from,
           toMonth: to,
@@ -166,7 +162,7 @@ export function generateDemoEnrolments(workers: DemoWorker[], today: string, see
           fundingSource,
           paidOn: `${from}-${String(between(1, 15)).padStart(2, '0')}`,
         });
-        from = shift(to, 1);
+        from = addMonths(to, 1);
       }
       out.push({ workerIndex, program, kpj, startMonth, declaredIncome, fundingSource, payments });
     }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { isWithinRegion } from '../../../core/regions.ts';
 import type { AppDeps } from '../../app.ts';
 import { errors } from '../../errors.ts';
 import { errorResponses } from '../../http/responses.ts';
@@ -8,6 +9,8 @@ import { regionCodeParams, regionListSchema, regionSchema } from './regions.sche
 /** Region names are public facts; worker counts are aggregates. Any logged-in user may browse the tree. */
 export function regionRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { db } = deps.database;
+  /** Regions overlapping the served one (inside it, or containing it) can hold registered workers. */
+  const hasWorkers = (code: string) => isWithinRegion(code, deps.regions.servedCode) || isWithinRegion(deps.regions.servedCode, code);
   return async (app) => {
     app.get(
       '/api/regions/:code',
@@ -22,8 +25,7 @@ export function regionRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (request) => {
         const region = deps.regions.get(request.params.code);
         if (!region) throw errors.notFound(`Wilayah ${request.params.code}`);
-        const served = deps.regions.isServed(region.code) || region.code === deps.regions.servedCode;
-        return { ...region, ...(served ? { workerCount: await countWorkersIn(db, region.code) } : {}) };
+        return { ...region, ...(hasWorkers(region.code) ? { workerCount: await countWorkersIn(db, region.code) } : {}) };
       },
     );
 
@@ -41,8 +43,7 @@ export function regionRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const { code } = request.params;
         if (!deps.regions.get(code)) throw errors.notFound(`Wilayah ${code}`);
         const children = deps.regions.children(code);
-        const served = deps.regions.servedCode;
-        const counted = code.startsWith(served) || served.startsWith(code);
+        const counted = hasWorkers(code);
         const counts = counted ? await countWorkersByChild(db, code) : new Map<string, number>();
         return {
           items: children.map((child) => ({

@@ -10,7 +10,7 @@ import { ancestorCodeAt } from '../../../core/regions.ts';
 import { canReadRegion, canWriteWorkers, mayReadPersonalDetail, mustMaskNik } from '../../../core/roles.ts';
 import { WORKER_FIELDS, workerCreateSchema, type WorkerCreateInput, type WorkerPatchInput } from '../../../core/workers.schema.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError, errors, validationError } from '../../errors.ts';
+import { AppError, errors, fieldErrorsFromIssues, validationError } from '../../errors.ts';
 import { diffRecords, recordAudit, writeWithAudit, type AuditContext } from '../audit/audit.service.ts';
 import { coverageOfWorkers, type WorkerCoverage } from '../enrolment/enrolment.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
@@ -217,13 +217,8 @@ export async function updateWorker(db: Db, ctx: WorkerContext, id: string, patch
   };
   const checked = workerCreateSchema.safeParse(merged);
   if (!checked.success) {
-    throw validationError(
-      checked.error.issues.map((issue) => ({
-        field: issue.path.join('.'),
-        code: (issue as { params?: { code?: string } }).params?.code ?? 'FIELD_INVALID',
-        message: issue.message,
-      })),
-    );
+    // The same codes and messages as a refused POST: the merged record is checked as a new one would be.
+    throw validationError(fieldErrorsFromIssues(checked.error.issues, 'body', merged));
   }
   const { values, warnings } = normalizeValues(checked.data, ctx);
   if (nikChanged) await assertNikFree(db, values.nik, ctx, id);

@@ -1,12 +1,12 @@
 import { Anchor, Badge, Box, Button, Group, Paper, Select, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { canReadAudit } from '../../../core/roles.ts';
 import { useAudit } from '../../api/queries.ts';
 import type { AuditEntry } from '../../api/types.ts';
 import { ScrollX } from '../../components/ScrollX.tsx';
+import { useDebouncedSearchParam } from '../../lib/use-debounced-search-param.ts';
 import { PagePicker } from '../../components/PagePicker.tsx';
 import { ErrorState, Message } from '../../components/ErrorState.tsx';
 import { useLang } from '../../i18n/index.ts';
@@ -36,10 +36,8 @@ function AuditTrail() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const entity = params.get('entity') ?? '';
-  const id = params.get('id') ?? '';
+  const [idInput, setIdInput, id] = useDebouncedSearchParam('id', 400);
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const [idInput, setIdInput] = useState(id);
-  const [debouncedId] = useDebouncedValue(idInput.trim(), 400);
   const isWide = useMediaQuery('(min-width: 62em)', undefined, { getInitialValueInEffect: false });
 
   const update = (changes: Record<string, string>) =>
@@ -54,19 +52,6 @@ function AuditTrail() {
       },
       { replace: true },
     );
-
-  // A pause in typing writes the id to the URL; a URL changed elsewhere (a link, Back) fills the box.
-  const lastPushed = useRef(id);
-  useEffect(() => {
-    if (id === lastPushed.current) return;
-    lastPushed.current = id;
-    setIdInput(id);
-  }, [id]);
-  useEffect(() => {
-    if (debouncedId === lastPushed.current) return;
-    lastPushed.current = debouncedId;
-    update({ id: debouncedId, page: '' });
-  }, [debouncedId]);
 
   const audit = useAudit({ entity: entity || undefined, id: id || undefined, page, pageSize: PAGE_SIZE });
 

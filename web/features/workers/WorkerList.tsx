@@ -1,12 +1,12 @@
 import { Anchor, Badge, Box, Group, Paper, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { occupationLabel } from '../../../core/occupations.ts';
 import { useWorkers } from '../../api/queries.ts';
 import type { WorkerSummary } from '../../api/types.ts';
 import { ScrollX } from '../../components/ScrollX.tsx';
+import { useDebouncedSearchParam } from '../../lib/use-debounced-search-param.ts';
 import { PagePicker } from '../../components/PagePicker.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { useLang } from '../../i18n/index.ts';
@@ -22,34 +22,9 @@ const PAGE_SIZE = 25;
 export function WorkerList({ village, district, showVillage }: { village?: string; district?: string; showVillage: boolean }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
+  const [search, setSearch, q] = useDebouncedSearchParam('q');
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const [search, setSearch] = useState(q);
-  const [debounced] = useDebouncedValue(search.trim(), 300);
   const isWide = useMediaQuery('(min-width: 62em)', undefined, { getInitialValueInEffect: false });
-
-  // Typing updates the URL (page back to 1) once the user pauses; a URL changed elsewhere (a link,
-  // Back) updates the box.
-  const lastPushed = useRef(q);
-  useEffect(() => {
-    if (q === lastPushed.current) return;
-    lastPushed.current = q;
-    setSearch(q);
-  }, [q]);
-  useEffect(() => {
-    if (debounced === lastPushed.current) return;
-    lastPushed.current = debounced;
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (debounced) next.set('q', debounced);
-        else next.delete('q');
-        next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-  }, [debounced, setParams]);
 
   const workers = useWorkers({ village, district, q: q || undefined, page, pageSize: PAGE_SIZE });
   const data = workers.data;
