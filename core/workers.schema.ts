@@ -131,6 +131,17 @@ export const programSchema = z.object({
   status: z.enum(['active', 'grace', 'lapsed', 'ended', 'not_started']),
 });
 
+export const enrolmentSchema = z.object({
+  program: z.enum(['JKK', 'JKM', 'JHT']),
+  kpj: z.string().nullable(),
+  status: z.enum(['active', 'non_active', 'grace', 'lapsed', 'ended', 'not_started']),
+  statusToday: z.enum(['active', 'grace', 'lapsed', 'ended', 'not_started']),
+  paidUntil: z.string().nullable(),
+  source: z.enum(['bpjs', 'jaring']),
+  /** Date of the BPJS file the status comes from. */
+  reportedOn: z.string().nullable(),
+});
+
 export const workerSummarySchema = z.object({
   id: z.string(),
   /** Masked (`520301******0001`) for roles that may not see full NIKs; see `nikMasked`. */
@@ -161,6 +172,10 @@ export const workerDetailSchema = workerSummarySchema.extend({
   nikDistrictCode: z.string(),
   /** Each programme the worker takes part in, with its own status. */
   programs: z.array(programSchema),
+  /** Per programme as BPJS reported it (`source: 'bpjs'`, status active/non_active) or as Jaring derives it. */
+  enrolments: z.array(enrolmentSchema),
+  /** Family card (KK) number from census files and resident exports; null when unknown or not visible to the role. */
+  familyCardNumber: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Things worth a second look that did not stop the save (e.g. an old district code in the NIK). */

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -20,9 +21,20 @@ import type { RegionDirectory } from './domains/regions/region-directory.ts';
 import { regionRoutes } from './domains/regions/regions.routes.ts';
 import { systemRoutes } from './domains/system/system.routes.ts';
 import { workerRoutes } from './domains/workers/workers.routes.ts';
+import { ImportRunner } from './domains/imports/import-runner.ts';
+import { importRoutes } from './domains/imports/imports.routes.ts';
+import { ensureCivilOccupations } from './domains/imports/imports.service.ts';
+import { reconciliationRoutes } from './domains/reconciliation/reconciliation.routes.ts';
 import { installErrorHandler, NOT_FOUND_BODY } from './errors.ts';
 import sessionPlugin from './plugins/session.ts';
 import { WEB_DIST_DIR } from './paths.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Background import jobs of this process (tests and shutdown wait on it). */
+    imports: ImportRunner;
+  }
+}
 
 export interface AppDeps {
   config: Config;
@@ -79,6 +91,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
+  // Uploads are streamed to disk by the import routes, which set their own size limit.
+  await app.register(fastifyMultipart, { limits: { fileSize: deps.config.importMaxBytes, files: 1 } });
   await app.register(sessionPlugin, {
     db: deps.database.db,
     ttlMs: deps.config.sessionTtlMs,
@@ -109,6 +123,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(regionRoutes(deps));
   await app.register(workerRoutes(deps));
   await app.register(auditRoutes(deps));
+
+  const imports = new ImportRunner({
+    db: deps.database.db,
+    dbKind: deps.database.kind,
+    regions: deps.regions,
+    today: deps.today,
+    residentMinAge: 15,
+    residentMaxAge: deps.config.residentMaxAge,
+    batchRows: deps.config.importBatchRows,
+    log: app.log,
+  });
+  app.decorate('imports', imports);
+  await ensureCivilOccupations(deps.database.db);
+  await app.register(importRoutes(deps, imports));
+  await app.register(reconciliationRoutes(deps));
+  // Finish the batch in hand and leave the rest for the next start (it resumes where it stopped).
+  app.addHook('onClose', async () => imports.stop());
 
   await serveWebApp(app);
   return app;

@@ -66,8 +66,12 @@ export async function bootJaring(config: Config, options: BootOptions = {}): Pro
   const stopMaintenance = database.kind === 'pglite' ? scheduleAnalyze(database) : () => {};
   app.addHook('onClose', async () => {
     stopMaintenance();
+    await app.imports.stop();
     await database.close();
   });
+  // Imports interrupted by a crash or a restart continue after their last committed batch.
+  const resumed = await app.imports.resumePending();
+  if (resumed > 0) progress(`Resuming ${resumed} interrupted import${resumed === 1 ? '' : 's'}`);
   return { app, database, regions, report };
 }
 

@@ -33,6 +33,12 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   /** Set to 1 behind an HTTPS reverse proxy: cookies get `Secure` and client addresses come from X-Forwarded-For. */
   TRUST_PROXY: flag(false),
+  /** Largest census or BPJS file accepted for import, in megabytes. */
+  IMPORT_MAX_MB: z.coerce.number().positive().default(200),
+  /** Resident exports (OpenSID, SIAK) bring in residents of working age: from 15 up to this age. */
+  IMPORT_RESIDENT_MAX_AGE: z.coerce.number().int().min(15).max(120).default(65),
+  /** Rows per import transaction (tuning; smaller batches mean smaller transactions, larger ones faster imports). */
+  IMPORT_BATCH_ROWS: z.coerce.number().int().min(1).max(50_000).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -49,6 +55,11 @@ export interface Config {
   loginRateLimit: number;
   trustProxy: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  importMaxBytes: number;
+  residentMaxAge: number;
+  importBatchRows: number;
+  /** Uploaded files wait here until their import has run (DATA_DIR/imports, also with PostgreSQL). */
+  importDir: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -71,5 +82,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    importMaxBytes: Math.round(e.IMPORT_MAX_MB * 1024 * 1024),
+    residentMaxAge: e.IMPORT_RESIDENT_MAX_AGE,
+    importBatchRows: e.IMPORT_BATCH_ROWS,
+    importDir: path.join(path.resolve(e.DATA_DIR), 'imports'),
   };
 }

@@ -121,3 +121,9 @@ async function openPostgres(url: string): Promise<Database> {
   const db = drizzle(pool, { schema });
   return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
 }
+
+/** Runs raw SQL and returns its rows: both drivers answer `db.execute` with `{ rows }`. */
+export async function queryRows<T>(db: Db, query: import('drizzle-orm').SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

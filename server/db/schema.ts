@@ -5,3 +5,5 @@ export * from '../domains/auth/auth.table.ts';
 export * from '../domains/workers/workers.table.ts';
 export * from '../domains/audit/audit.table.ts';
 export * from '../domains/enrolment/enrolment.table.ts';
+export * from '../domains/imports/imports.table.ts';
+export * from '../domains/reconciliation/reconciliation.table.ts';

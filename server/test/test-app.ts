@@ -4,6 +4,9 @@
  * role so tests talk to the API exactly as the web app does.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, FastifyServerOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import type { Role } from '../../core/roles.ts';
@@ -57,7 +60,9 @@ export async function testApp(
   options: { regionCode?: string; now?: Date | (() => Date); logger?: FastifyServerOptions['logger']; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const regionCode = options.regionCode ?? '52.03';
-  const config = loadConfig({ JARING_REGENCY: regionCode, JARING_DEMO: '0', LOGIN_RATE_LIMIT: '1000', ...options.env });
+  // Uploaded files wait under DATA_DIR/imports: a private temporary folder per test app.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jaring-test-'));
+  const config = loadConfig({ JARING_REGENCY: regionCode, JARING_DEMO: '0', LOGIN_RATE_LIMIT: '1000', DATA_DIR: dataDir, ...options.env });
   const { database, drop } = await freshDatabase();
   const regions = await loadRegions(database.db, regionCode);
   await ensureInitialAdmin(database.db, regionCode, ADMIN_PASSWORD);
@@ -89,6 +94,7 @@ export async function testApp(
       await app.close();
       await database.close();
       await drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

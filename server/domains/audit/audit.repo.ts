@@ -26,7 +26,13 @@ export async function findAudit(
 ): Promise<{ rows: AuditRow[]; total: number }> {
   const conditions: SQL[] = [];
   if (filter.entity) conditions.push(eq(auditLog.entity, filter.entity));
-  if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));
+  if (filter.entityId) {
+    // A bulk import writes one entry per batch naming every worker it created or changed.
+    conditions.push(
+      sql`(${auditLog.entityId} = ${filter.entityId} or (${auditLog.action} = 'import' and ${auditLog.entity} = 'worker'
+        and (${auditLog.changes}->'created' ? ${filter.entityId} or ${auditLog.changes}->'updated' ? ${filter.entityId})))`,
+    );
+  }
   const where = conditions.length ? and(...conditions) : undefined;
   const rows = await db
     .select()

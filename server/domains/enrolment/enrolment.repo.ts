@@ -6,6 +6,9 @@ import { enrolments } from './enrolment.table.ts';
 export interface ParticipationRow extends Participation {
   kpj: string | null;
   fundingSource: string;
+  /** What the latest reconciled BPJS file said, when one did. */
+  bpjsStatus: 'active' | 'non_active' | null;
+  bpjsReportedOn: string | null;
 }
 
 /** Every participation of the given workers with the last month paid for, in one query. */
@@ -22,7 +25,10 @@ export async function findParticipations(db: Db, workerIds: string[]): Promise<M
       endedOn: enrolments.endedOn,
       // A correlated max per enrolment always walks the (enrolment_id, to_month) index, whatever the table sizes.
       // (Spelled out: inside a one-table select Drizzle would leave the columns unqualified.)
-      paidUntil: sql<string | null>`(select max(p.to_month) from premium_payments p where p.enrolment_id = "enrolments"."id")`,
+      // Paid-until is the later of Jaring's recorded payments and the month BPJS reports as paid (reconciliation).
+      paidUntil: sql<string | null>`greatest((select max(p.to_month) from premium_payments p where p.enrolment_id = "enrolments"."id"), "enrolments"."bpjs_paid_until")`,
+      bpjsStatus: enrolments.bpjsStatus,
+      bpjsReportedOn: enrolments.bpjsReportedOn,
     })
     .from(enrolments)
     .where(inArray(enrolments.workerId, workerIds));

@@ -10,6 +10,20 @@ export interface WorkerCoverage {
   status: CoverageStatus;
   paidUntil: string | null;
   programs: { program: Program; kpj: string | null; startMonth: string; paidUntil: string | null; fundingSource: string; status: ProgramStatus }[];
+  /** Per programme, as BPJS reported it (reconciliation) or as derived from Jaring's own payments. */
+  enrolments: WorkerEnrolment[];
+}
+
+export interface WorkerEnrolment {
+  program: Program;
+  kpj: string | null;
+  /** The BPJS file's status when the participation came from it; otherwise the status derived today. */
+  status: 'active' | 'non_active' | ProgramStatus;
+  /** The status derived today from the paid-until month (grace and lapse included). */
+  statusToday: ProgramStatus;
+  paidUntil: string | null;
+  source: 'bpjs' | 'jaring';
+  reportedOn: string | null;
 }
 
 export async function coverageOfWorkers(db: Db, workerIds: string[], day: string): Promise<Map<string, WorkerCoverage>> {
@@ -28,6 +42,20 @@ export async function coverageOfWorkers(db: Db, workerIds: string[], day: string
           fundingSource: p.fundingSource,
           status: programStatusOn(p, day),
         }))
+        .sort((a, b) => a.program.localeCompare(b.program)),
+      enrolments: list
+        .map((p) => {
+          const statusToday = programStatusOn(p, day);
+          return {
+            program: p.program,
+            kpj: p.kpj,
+            status: p.bpjsStatus ?? statusToday,
+            statusToday,
+            paidUntil: p.paidUntil,
+            source: p.bpjsStatus ? ('bpjs' as const) : ('jaring' as const),
+            reportedOn: p.bpjsReportedOn,
+          };
+        })
         .sort((a, b) => a.program.localeCompare(b.program)),
     });
   }

@@ -22,6 +22,11 @@ export const enrolments = pgTable(
     /** Who pays by default: APBD, ADD, DBHCHT, CSR, SELF. */
     fundingSource: text('funding_source').notNull(),
     endedOn: date('ended_on', { mode: 'string' }),
+    /** What the latest BPJS participant file said about this participation (reconciliation), as of `bpjsReportedOn`. */
+    bpjsStatus: text('bpjs_status', { enum: ['active', 'non_active'] }),
+    /** Last month paid for according to BPJS, YYYY-MM; counts like a payment when deriving the status. */
+    bpjsPaidUntil: text('bpjs_paid_until'),
+    bpjsReportedOn: date('bpjs_reported_on', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

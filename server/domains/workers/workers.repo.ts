@@ -45,6 +45,9 @@ export interface WorkerSearch {
   /** Regions the rows must lie in (the caller's scope, and any village/district filter). */
   regionCodes: string[];
   q?: string;
+  /** covered: JKK and JKM both active on `today`; uncovered: everyone else (grace, lapsed, never enrolled). */
+  coverage?: 'covered' | 'uncovered';
+  today?: string;
   limit: number;
   offset: number;
 }
@@ -83,6 +86,10 @@ export async function searchWorkers(
 ): Promise<{ rows: WorkerRow[]; total: number; totalIsCapped: boolean }> {
   const conditions: (SQL | undefined)[] = [isNull(workers.deletedAt), ...search.regionCodes.map(withinRegion)];
   if (search.q) conditions.push(matchesQuery(search.q));
+  if (search.coverage && search.today) {
+    const covered = isCoveredOn(search.today);
+    conditions.push(search.coverage === 'covered' ? covered : sql`not ${covered}`);
+  }
   const where = and(...conditions);
   // A name search of 3+ letters must filter through the trigram index and then sort the few matches.
   // Ordered by the bare column, the planner walks the name index instead and discards most of the
@@ -98,6 +105,20 @@ export async function searchWorkers(
   const counted = db.select({ one: sql`1` }).from(workers).where(where).limit(COUNT_CAP + 1).as('counted');
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(counted);
   return { rows, total: Math.min(total, COUNT_CAP), totalIsCapped: total > COUNT_CAP };
+}
+
+/**
+ * The SQL twin of core/coverage.ts for filtering: a programme is active on a day when it has started, has
+ * not ended and is paid (in Jaring's payments or per the BPJS file) through that month; covered = JKK and JKM.
+ */
+function isCoveredOn(today: string): SQL {
+  const month = today.slice(0, 7);
+  const active = (program: 'JKK' | 'JKM') => sql`exists (
+    select 1 from enrolments e
+    where e.worker_id = ${workers.id} and e.program = ${program} and e.start_month <= ${month}
+      and (e.ended_on is null or e.ended_on > ${today}::date)
+      and greatest((select max(p.to_month) from premium_payments p where p.enrolment_id = e.id), e.bpjs_paid_until) >= ${month})`;
+  return sql`(${active('JKK')} and ${active('JKM')})`;
 }
 
 function isNameQuery(q: string): boolean {

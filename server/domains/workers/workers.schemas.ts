@@ -10,6 +10,10 @@ export const workerListQuerySchema = pageQuery.extend({
   village: villageCode.optional().describe('Only workers domiciled in this village'),
   district: districtCode.optional().describe('Only workers domiciled in this district'),
   q: z.string().trim().max(100, 'Kata pencarian paling panjang 100 huruf.').optional().describe('Name (part) or NIK (prefix)'),
+  coverage: z
+    .enum(['covered', 'uncovered'], { error: "Filter perlindungan harus 'covered' atau 'uncovered'." })
+    .optional()
+    .describe('covered: JKK and JKM both active today; uncovered: the census targets (grace, lapsed, never enrolled)'),
 });
 export type WorkerListQuery = z.infer<typeof workerListQuerySchema>;
 

@@ -38,7 +38,7 @@ const EDITABLE_FIELDS = WORKER_FIELDS;
 
 type WorkerValues = Pick<WorkerRow, (typeof EDITABLE_FIELDS)[number]>;
 
-const NOT_ENROLLED: WorkerCoverage = { status: 'not_enrolled', paidUntil: null, programs: [] };
+const NOT_ENROLLED: WorkerCoverage = { status: 'not_enrolled', paidUntil: null, programs: [], enrolments: [] };
 
 function presentSummary(row: WorkerRow, ctx: WorkerContext, coverage: WorkerCoverage = NOT_ENROLLED): WorkerSummaryDto {
   const masked = mustMaskNik(ctx.actor.role);
@@ -81,6 +81,8 @@ async function presentDetail(
     notes: row.notes,
     nikDistrictCode: `${row.nik.slice(0, 2)}.${row.nik.slice(2, 4)}.${row.nik.slice(4, 6)}`,
     programs: coverage.programs,
+    enrolments: coverage.enrolments,
+    familyCardNumber: personal ? row.familyCardNumber : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     warnings,
@@ -165,6 +167,8 @@ export async function createWorker(db: Db, ctx: WorkerContext, input: WorkerCrea
     id: randomUUID(),
     ...values,
     districtCode: ancestorCodeAt(values.villageCode, 'district')!,
+    // Household grouping comes from census files and resident exports; the form does not ask for it.
+    familyCardNumber: null,
     createdAt: now,
     updatedAt: now,
     createdBy: ctx.actor.id,
@@ -273,6 +277,8 @@ export async function listWorkers(
   const { rows, total, totalIsCapped } = await searchWorkers(db, {
     regionCodes,
     q: query.q || undefined,
+    coverage: query.coverage,
+    today: ctx.today,
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });

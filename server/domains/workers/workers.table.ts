@@ -19,6 +19,8 @@ export const workers = pgTable(
     phone: text('phone'),
     occupation: text('occupation').notNull(),
     monthlyIncome: integer('monthly_income'),
+    /** Family card (KK) number: groups a household; comes from census files and resident exports. */
+    familyCardNumber: varchar('family_card_number', { length: 16 }),
     notes: text('notes'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -32,6 +34,8 @@ export const workers = pgTable(
     index('workers_village_name_idx').on(t.villageCode, t.name),
     index('workers_district_name_idx').on(t.districtCode, t.name),
     index('workers_name_idx').on(t.name),
+    // Blocking key for linking BPJS participants whose NIK is missing or mistyped (reconciliation).
+    index('workers_birth_date_idx').on(t.birthDate),
     index('workers_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
   ],
 );

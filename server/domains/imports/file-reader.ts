@@ -1,0 +1,197 @@
+/**
+ * Reads an uploaded CSV or XLSX file as a stream of rows of cells, never holding the whole file in memory.
+ * Village spreadsheets are messy: `;` or `,` delimiters, a UTF-8 BOM, quoted cells with line breaks, title
+ * lines above the header. The reader smooths the file format; what the cells mean is for the row rules.
+ */
+import fs from 'node:fs';
+import { Transform } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import type { Cell } from '../../../core/import/cells.ts';
+
+export type FileFormat = 'csv' | 'xlsx';
+
+export interface TableRow {
+  /** 1-based data row, header excluded: the number the operator sees next to the row minus the header. */
+  row: number;
+  cells: Cell[];
+}
+
+export interface TableReader {
+  header: string[];
+  delimiter: string | null;
+  rows: AsyncGenerator<TableRow>;
+  /** Bytes of the file read so far (progress). */
+  bytesRead(): number;
+  close(): void;
+}
+
+/** How many leading lines may be titles before the header row ("DATA PEKERJA DESA …"). */
+const HEADER_SEARCH_LINES = 10;
+
+export function formatOfFile(fileName: string, firstBytes: Buffer): FileFormat | null {
+  // XLSX is a zip archive: "PK\x03\x04". Trust the content over the name.
+  if (firstBytes.length >= 4 && firstBytes.readUInt32LE(0) === 0x04034b50) return 'xlsx';
+  if (/\.(xlsx|xlsm)$/i.test(fileName)) return null; // named xlsx but not a zip: broken or renamed
+  if (/\.xls$/i.test(fileName) || (firstBytes.length >= 4 && firstBytes.readUInt32LE(0) === 0xe011cfd0)) return null; // old binary Excel
+  return 'csv';
+}
+
+/**
+ * Opens a table. `isHeader` recognises the header row among the first lines (the first row it accepts, or
+ * else the first non-empty row, is the header).
+ */
+export async function openTable(filePath: string, format: FileFormat, isHeader: (cells: string[]) => boolean): Promise<TableReader> {
+  let bytes = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      bytes += chunk.length;
+      callback(null, chunk);
+    },
+  });
+  const source = fs.createReadStream(filePath, { highWaterMark: 256 * 1024 });
+  source.on('error', (err) => counter.destroy(err));
+  source.pipe(counter);
+
+  const raw: AsyncIterator<Cell[]> = format === 'csv' ? await csvRows(filePath, counter) : xlsxRows(counter);
+  const close = () => {
+    source.destroy();
+    counter.destroy();
+  };
+
+  // Find the header: the first row isHeader accepts within the first lines, else the first non-empty one.
+  const leading: Cell[][] = [];
+  let header: string[] | null = null;
+  while (leading.length < HEADER_SEARCH_LINES) {
+    const next = await raw.next();
+    if (next.done) break;
+    const cells = next.value;
+    const texts = cells.map((c) => headerText(c));
+    if (isHeader(texts)) {
+      header = texts;
+      leading.length = 0;
+      break;
+    }
+    leading.push(cells);
+  }
+  let pending: Cell[][] = [];
+  if (!header) {
+    // No recognisable header: take the first non-empty row; the column check will then say what is missing.
+    const firstIndex = leading.findIndex((cells) => cells.some((c) => headerText(c) !== ''));
+    header = firstIndex >= 0 ? leading[firstIndex]!.map(headerText) : [];
+    pending = firstIndex >= 0 ? leading.slice(firstIndex + 1) : [];
+  }
+  const delimiter = format === 'csv' ? ((raw as { delimiter?: string }).delimiter ?? null) : null;
+
+  async function* rows(): AsyncGenerator<TableRow> {
+    let row = 0;
+    try {
+      for (const cells of pending) yield { row: ++row, cells };
+      pending = [];
+      for (;;) {
+        const next = await raw.next();
+        if (next.done) return;
+        yield { row: ++row, cells: next.value };
+      }
+    } finally {
+      close();
+    }
+  }
+  return { header, delimiter, rows: rows(), bytesRead: () => bytes, close };
+}
+
+function headerText(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  return String(cell).replace(/^\uFEFF/, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Picks the delimiter that splits the first line into the most columns, counting only outside quotes. */
+export function detectDelimiter(sample: string): string {
+  const firstLine: string[] = [];
+  let inQuotes = false;
+  for (const ch of sample) {
+    if (ch === '"') inQuotes = !inQuotes;
+    if (!inQuotes && (ch === '\n' || ch === '\r')) {
+      if (firstLine.join('').trim() !== '') break;
+      firstLine.length = 0;
+      continue;
+    }
+    firstLine.push(inQuotes ? '' : ch);
+  }
+  const counts = { ';': 0, ',': 0, '\t': 0, '|': 0 } as Record<string, number>;
+  for (const ch of firstLine) if (ch in counts) counts[ch]! += 1;
+  let best = ',';
+  for (const candidate of [';', '\t', '|']) if (counts[candidate]! > counts[best]!) best = candidate;
+  return best;
+}
+
+async function csvRows(filePath: string, input: NodeJS.ReadableStream): Promise<AsyncIterator<Cell[]> & { delimiter: string }> {
+  const sample = await readStart(filePath, 64 * 1024);
+  const delimiter = detectDelimiter(sample.replace(/^\uFEFF/, ''));
+  const parser = input.pipe(
+    parseCsv({
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      // A stray quote inside a cell must not swallow the rest of the file into one cell.
+      max_record_size: 1_000_000,
+    }),
+  );
+  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<Cell[]>;
+  return Object.assign(iterator, { delimiter });
+}
+
+function readStart(filePath: string, length: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const fd = fs.openSync(filePath, 'r');
+    try {
+      const buffer = Buffer.alloc(length);
+      const read = fs.readSync(fd, buffer, 0, length, 0);
+      resolve(buffer.subarray(0, read).toString('utf8'));
+    } catch (err) {
+      reject(err);
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+}
+
+/** The first worksheet of a workbook, row by row, cells flattened to plain values (dates stay Dates). */
+async function* xlsxRows(input: NodeJS.ReadableStream): AsyncGenerator<Cell[]> {
+  // styles: 'cache' is what lets ExcelJS recognise date-formatted cells and hand them over as Dates.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input as unknown as import('node:stream').Stream, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  for await (const worksheet of reader) {
+    let expected = 1;
+    for await (const row of worksheet) {
+      // Rows missing from the sheet are empty rows: keep the numbering the operator sees.
+      for (; expected < row.number; expected++) yield [];
+      expected = row.number + 1;
+      const values = row.values as unknown[];
+      const cells: Cell[] = [];
+      for (let i = 1; i < values.length; i++) cells.push(flattenXlsxValue(values[i]));
+      yield cells;
+    }
+    return; // only the first worksheet
+  }
+}
+
+function flattenXlsxValue(value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'object') {
+    const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string; formula?: string };
+    if (v.richText) return v.richText.map((part) => part.text).join('');
+    if ('result' in v || v.formula !== undefined) return flattenXlsxValue(v.result);
+    if (v.text !== undefined) return flattenXlsxValue(v.text);
+    if (v.error) return null;
+  }
+  return String(value);
+}

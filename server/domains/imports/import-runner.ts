@@ -1,0 +1,108 @@
+/**
+ * Runs import jobs in the background of the process that received the file, one at a time (imports are
+ * bulk writes; running two at once would only make both slower). A job interrupted by a crash or a
+ * restart is resumed after its last committed batch when the server starts again.
+ */
+import fs from 'node:fs';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db, DbKind } from '../../db/client.ts';
+import type { RegionDirectory } from '../regions/region-directory.ts';
+import { runBpjsImport } from '../reconciliation/bpjs-import.ts';
+import { runCensusImport } from './census-pipeline.ts';
+import { claimJob, failJob, findResumableJobIds, type ImportJobRow } from './imports.repo.ts';
+
+export interface ImportDeps {
+  db: Db;
+  dbKind: DbKind;
+  regions: RegionDirectory;
+  /** Today in the regency's calendar (YYYY-MM-DD). */
+  today: () => string;
+  residentMinAge: number;
+  residentMaxAge: number;
+  /** Rows per transaction. */
+  batchRows: number;
+  log?: FastifyBaseLogger;
+}
+
+export interface JobControl {
+  /** True once the process is shutting down: the job stops after the batch in hand and resumes on the next start. */
+  shouldStop(): boolean;
+  /** Called after each committed batch (the CLI prints a progress line). */
+  onProgress?(job: { rowsDone: number; bytesRead: number; fileSize: number }): void;
+}
+
+export type JobOutcome = 'done' | 'failed' | 'stopped';
+
+/** Thrown by a pipeline for a problem with the file itself: the job fails with this (Indonesian) message. */
+export class ImportFileError extends Error {}
+
+export async function runJob(deps: ImportDeps, job: ImportJobRow, control: JobControl): Promise<JobOutcome> {
+  try {
+    if (!fs.existsSync(job.filePath)) throw new ImportFileError('Berkas impor tidak ditemukan lagi di server. Unggah berkas itu sekali lagi.');
+    const outcome = job.kind === 'workers' ? await runCensusImport(deps, job, control) : await runBpjsImport(deps, job, control);
+    if (outcome === 'done') fs.rmSync(job.filePath, { force: true });
+    return outcome;
+  } catch (error) {
+    if (error instanceof ImportFileError) {
+      await failJob(deps.db, job.id, error.message);
+      return 'failed';
+    }
+    // Database errors may quote row values (a NIK in a constraint message): log the code only.
+    const code = (error as { code?: string }).code ?? (error as Error).name;
+    deps.log?.error({ importId: job.id, code }, 'import failed');
+    await failJob(deps.db, job.id, `Impor berhenti karena kesalahan sistem (${code}). Baris yang sudah tersimpan tetap ada; jalankan impor berkas yang sama sekali lagi untuk melanjutkan.`).catch(() => {});
+    return 'failed';
+  }
+}
+
+export class ImportRunner {
+  private readonly queue: string[] = [];
+  private running: Promise<void> | null = null;
+  private stopping = false;
+  private readonly idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly deps: ImportDeps) {}
+
+  /** Queues a job; it starts as soon as the jobs before it are finished. */
+  enqueue(id: string): void {
+    if (this.stopping || this.queue.includes(id)) return;
+    this.queue.push(id);
+    this.running ??= this.drain();
+  }
+
+  /** Picks up jobs left queued or interrupted (at start-up). */
+  async resumePending(): Promise<number> {
+    // An embedded database belongs to this process alone: every "running" job there was interrupted.
+    const ids = await findResumableJobIds(this.deps.db, this.deps.dbKind === 'pglite');
+    for (const id of ids) this.enqueue(id);
+    return ids.length;
+  }
+
+  /** Resolves when no job is queued or running (tests and the CLI wait on it). */
+  idle(): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stops after the current batch; the job resumes on the next start. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.queue.length = 0;
+    await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      for (let id = this.queue.shift(); id !== undefined && !this.stopping; id = this.queue.shift()) {
+        const job = await claimJob(this.deps.db, id, this.deps.dbKind === 'pglite');
+        if (!job) continue; // finished already, or another process holds it
+        await runJob(this.deps, job, { shouldStop: () => this.stopping });
+      }
+    } catch (error) {
+      this.deps.log?.error({ code: (error as { code?: string }).code }, 'import runner error');
+    } finally {
+      this.running = null;
+      for (const resolve of this.idleWaiters.splice(0)) resolve();
+    }
+  }
+}
