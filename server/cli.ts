@@ -12,17 +12,27 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from './config.ts';
-import { openDatabase, type Database, type Db } from './db/client.ts';
+import { openDatabase, type Database, type Db, type DbKind } from './db/client.ts';
 import type { AuditContext } from './domains/audit/audit.service.ts';
 import { findUsers } from './domains/auth/auth.repo.ts';
 import { resetPassword } from './domains/auth/auth.service.ts';
 import { generatePassword } from './domains/auth/password.ts';
 import { RegionDirectory } from './domains/regions/region-directory.ts';
 import { readRegionRecords } from './domains/regions/region-source.ts';
+import { runJob } from './domains/imports/import-runner.ts';
+import { claimJob, findJob, findRejections } from './domains/imports/imports.repo.ts';
+import { createImport, ensureCivilOccupations } from './domains/imports/imports.service.ts';
+import type { ImportKind } from './domains/imports/imports.table.ts';
+import { AppError } from './errors.ts';
+import { todayIn } from '../core/dates.ts';
+import { randomUUID } from 'node:crypto';
 
 interface CliContext {
   config: Config;
   out: (line: string) => void;
+  /** Progress lines (stderr), rewritten in place on a terminal. */
+  progress: (line: string) => void;
+  options: { village?: string };
 }
 
 interface Command {
@@ -67,6 +77,18 @@ const COMMANDS: Record<string, Command> = {
       return 0;
     },
   },
+  import: {
+    args: 'workers|bpjs FILE [--village CODE]',
+    summary: 'Import a census file (CSV/XLSX, OpenSID or SIAK export) or the BPJS participant file, with a progress line',
+    async run(positionals, ctx) {
+      const [kind, file] = positionals;
+      if ((kind !== 'workers' && kind !== 'bpjs') || !file) {
+        throw new CliError('Usage: npm run jaring -- import workers FILE [--village CODE]   or   npm run jaring -- import bpjs FILE');
+      }
+      if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new CliError(`File not found: ${file}`);
+      return withDatabase(ctx, (db, kindOfDb) => importFile(db, kindOfDb, ctx, kind, file, ctx.options.village));
+    },
+  },
   help: {
     args: '',
     summary: 'Show this help',
@@ -104,7 +126,7 @@ function cliAuditContext(): AuditContext {
  * transaction. Throws CliError when the user does not exist.
  */
 /** Opens the server's database for one command and always closes it again. */
-async function withDatabase<T>(ctx: CliContext, work: (db: Db) => Promise<T>): Promise<T> {
+async function withDatabase<T>(ctx: CliContext, work: (db: Db, kind: DbKind) => Promise<T>): Promise<T> {
   const { config } = ctx;
   const isEmbedded = !config.databaseUrl;
   if (isEmbedded) {
@@ -123,7 +145,7 @@ async function withDatabase<T>(ctx: CliContext, work: (db: Db) => Promise<T>): P
     throw new CliError(`Could not open the database (${where}): ${(err as Error).message}${hint}`);
   }
   try {
-    return await work(database.db);
+    return await work(database.db, database.kind);
   } finally {
     await database.close();
   }
@@ -133,6 +155,79 @@ export interface CliIo {
   env?: NodeJS.ProcessEnv;
   out?: (line: string) => void;
   err?: (line: string) => void;
+  progress?: (line: string) => void;
+}
+
+/** On a terminal the progress line rewrites itself; in a log every update is its own line. */
+function defaultProgress(err: (line: string) => void): (line: string) => void {
+  if (!process.stderr.isTTY) return err;
+  return (line) => process.stderr.write(`\r${line.padEnd(79)}`);
+}
+
+/**
+ * Imports one file with the same code as the web upload. The file is copied next to the data first, so an
+ * interrupted run can be resumed by the server (or simply run again: imports are idempotent).
+ */
+async function importFile(db: Db, dbKind: DbKind, ctx: CliContext, kind: ImportKind, file: string, village: string | undefined): Promise<number> {
+  const { config } = ctx;
+  const regions = new RegionDirectory(readRegionRecords(config.regionCode), config.regionCode);
+  if (village && !regions.village(village)) throw new CliError(`Unknown village code ${village} (expected a village of ${regions.served.name}, like ${regions.within(regions.servedCode, 'village')[0]?.code}).`);
+  await ensureCivilOccupations(db);
+  fs.mkdirSync(config.importDir, { recursive: true });
+  const copy = path.join(config.importDir, `${randomUUID()}.upload`);
+  fs.copyFileSync(file, copy);
+  const today = todayIn(config.timeZone);
+  const audit = cliAuditContext();
+  const importer = { id: null, username: audit.attemptedUsername ?? 'cli', role: 'admin', regionCode: config.regionCode };
+  let id: string;
+  try {
+    ({ id } = await createImport(
+      db,
+      { path: copy, fileName: path.basename(file), size: fs.statSync(copy).size },
+      { ...audit, kind, importer, targetVillage: kind === 'workers' ? (village ?? null) : null, regions, today },
+    ));
+  } catch (error) {
+    fs.rmSync(copy, { force: true });
+    if (error instanceof AppError) throw new CliError(error.message);
+    throw error;
+  }
+  const deps = { db, dbKind, regions, today: () => today, residentMinAge: 15, residentMaxAge: config.residentMaxAge, batchRows: config.importBatchRows };
+  const job = await claimJob(db, id, true);
+  if (!job) throw new CliError('The import could not start.');
+  const started = Date.now();
+  let lastShown = 0;
+  const outcome = await runJob(deps, job, {
+    shouldStop: () => false,
+    onProgress: ({ rowsDone, bytesRead, fileSize }) => {
+      if (Date.now() - lastShown < 500) return;
+      lastShown = Date.now();
+      const percent = fileSize > 0 ? Math.min(100, Math.round((bytesRead / fileSize) * 100)) : 0;
+      const rate = Math.round(rowsDone / Math.max(0.001, (Date.now() - started) / 1000));
+      ctx.progress(`  ${percent}%  ${rowsDone.toLocaleString('en')} rows  (${rate.toLocaleString('en')} rows/s)`);
+    },
+  });
+  const result = await findJob(db, id);
+  if (process.stderr.isTTY && lastShown > 0) process.stderr.write('\n');
+  if (!result || outcome !== 'done') {
+    ctx.out(`Import failed: ${result?.failureMessage ?? outcome}`);
+    return 1;
+  }
+  const seconds = (Date.now() - started) / 1000;
+  ctx.out(`Import ${id} done in ${seconds.toFixed(1)} s: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected} rejected.`);
+  const skipped = result.skipped;
+  if (skipped.occupation + skipped.age + skipped.status > 0) {
+    ctx.out(`Residents left out: ${skipped.occupation} (occupation not informal), ${skipped.age} (age), ${skipped.status} (not living here).`);
+  }
+  if (result.linkage) {
+    const l = result.linkage;
+    ctx.out(`BPJS linkage: ${l.linkedExact} by NIK, ${l.linkedAuto} automatic, ${l.queued} waiting for review, ${l.unmatched} not in the register.`);
+  }
+  if (result.rejected > 0) {
+    ctx.out('Rejected rows (first 20):');
+    for (const r of await findRejections(db, id, 20)) ctx.out(`  row ${r.row}: ${r.errors.map((e) => `${e.field ?? ''} ${e.code} — ${e.message}`).join('; ')}`);
+    ctx.out('All rejected rows, with the reason, are in the web app (Impor data → this import → "Unduh baris yang ditolak").');
+  }
+  return 0;
 }
 
 /** Runs one command line (without `node cli.ts`) and returns the exit code; tests call it directly. */
@@ -141,7 +236,11 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
   const err = io.err ?? ((line: string) => process.stderr.write(`${line}\n`));
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { help: { type: 'boolean', short: 'h' }, village: { type: 'string' } },
+    });
   } catch (error) {
     err(`${(error as Error).message}\n`);
     printUsage(out);
@@ -160,7 +259,8 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
   }
   try {
     const config = loadConfig(io.env ?? process.env);
-    return await command.run(rest, { config, out });
+    const progress = io.progress ?? defaultProgress(err);
+    return await command.run(rest, { config, out, progress, options: { village: parsed.values.village } });
   } catch (error) {
     if (error instanceof CliError || (error instanceof Error && error.message.startsWith('Invalid configuration'))) {
       err(error.message);

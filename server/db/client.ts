@@ -16,6 +16,8 @@ export type DbKind = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   kind: DbKind;
+  /** The embedded engine itself, for what Drizzle does not cover (COPY, dumps); absent on PostgreSQL. */
+  pglite?: import('@electric-sql/pglite').PGlite;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     return {
       db: db as unknown as Db,
       kind: 'pglite',
+      pglite: client,
       close: async () => {
         await client.close();
         release();

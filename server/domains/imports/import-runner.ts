@@ -40,9 +40,11 @@ export async function runJob(deps: ImportDeps, job: ImportJobRow, control: JobCo
   try {
     if (!fs.existsSync(job.filePath)) throw new ImportFileError('Berkas impor tidak ditemukan lagi di server. Unggah berkas itu sekali lagi.');
     const outcome = job.kind === 'workers' ? await runCensusImport(deps, job, control) : await runBpjsImport(deps, job, control);
+    // A stopped job keeps its file to resume from; a finished one no longer needs it (names and NIKs on disk).
     if (outcome === 'done') fs.rmSync(job.filePath, { force: true });
     return outcome;
   } catch (error) {
+    fs.rmSync(job.filePath, { force: true });
     if (error instanceof ImportFileError) {
       await failJob(deps.db, job.id, error.message);
       return 'failed';

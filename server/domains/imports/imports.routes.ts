@@ -8,7 +8,10 @@ import { currentUser } from '../../plugins/session.ts';
 import { censusTemplateCsv, censusTemplateXlsx, rejectedRowsCsv } from './import-files.ts';
 import type { ImportRunner } from './import-runner.ts';
 import {
+  assertMayImport,
   changeCivilOccupation,
+  importActor,
+  targetVillageFor,
   createImport,
   getImport,
   jobForRejectedFile,
@@ -50,9 +53,11 @@ export function importRoutes(deps: AppDeps, runner: ImportRunner): FastifyPlugin
         },
         async (request, reply) => {
           const ctx = context(request);
+          assertMayImport(ctx.actor, kind);
           const { file, fields } = await upload(request);
           try {
-            const { id } = await createImport(db, file, kind, fields.village || (request.query as { village?: string }).village || undefined, ctx);
+            const targetVillage = targetVillageFor(ctx, kind, fields.village || undefined);
+            const { id } = await createImport(db, file, { ...ctx, kind, importer: importActor(ctx.actor), targetVillage });
             runner.enqueue(id);
             return reply.code(202).send({ id });
           } catch (error) {

@@ -92,7 +92,12 @@ export interface FileAnalysis {
 }
 
 /** Reads the header and the first rows: what the file is, how its columns map, what is missing. */
-export async function analyseFile(file: UploadedFile, kind: ImportKind, targetVillage: string | null, ctx: ImportServiceContext): Promise<FileAnalysis> {
+export async function analyseFile(
+  file: UploadedFile,
+  kind: ImportKind,
+  targetVillage: string | null,
+  ctx: { regions: RegionDirectory; today: string; actor: ImportActor },
+): Promise<FileAnalysis> {
   const firstBytes = Buffer.alloc(8);
   const fd = fs.openSync(file.path, 'r');
   const read = fs.readSync(fd, firstBytes, 0, 8, 0);
@@ -147,7 +152,7 @@ export async function analyseFile(file: UploadedFile, kind: ImportKind, targetVi
       layout,
       header,
       regions: ctx.regions,
-      actor: importActor(ctx.actor),
+      actor: ctx.actor,
       targetVillage,
       today: ctx.today,
       civilOccupations: new Map(),
@@ -173,16 +178,14 @@ export async function analyseFile(file: UploadedFile, kind: ImportKind, targetVi
   }
 }
 
-export function importActor(actor: SessionUser | null): ImportActor {
-  return actor
-    ? { id: actor.id, username: actor.username, role: actor.role, regionCode: actor.regionCode }
-    : { id: null, username: 'cli', role: 'admin', regionCode: '' };
+export function importActor(actor: SessionUser): ImportActor {
+  return { id: actor.id, username: actor.username, role: actor.role, regionCode: actor.regionCode };
 }
 
 export async function previewImport(file: UploadedFile, kind: ImportKind, village: string | undefined, ctx: ImportServiceContext) {
   assertMayImport(ctx.actor, kind);
   const targetVillage = targetVillageFor(ctx, kind, village);
-  const analysis = await analyseFile(file, kind, targetVillage, ctx);
+  const analysis = await analyseFile(file, kind, targetVillage, { regions: ctx.regions, today: ctx.today, actor: importActor(ctx.actor) });
   return {
     layout: analysis.layout,
     layoutLabel: LAYOUT_LABELS[analysis.layout],
@@ -205,21 +208,23 @@ function estimateRows(file: UploadedFile, analysis: FileAnalysis): number | null
   return Math.max(analysis.sampleRows.length, Math.round(file.size / bytesPerRow) - 1);
 }
 
+/** Where a new import comes from: who runs it, the village its rows go to, and the audit context. */
+export interface ImportRequest extends AuditContext {
+  kind: ImportKind;
+  /** Who the job runs as (a session user, or the command line as admin). */
+  importer: ImportActor;
+  targetVillage: string | null;
+  regions: RegionDirectory;
+  today: string;
+}
+
 /**
- * Accepts an uploaded file as a new job (after checking it) and records it in the audit trail. The caller
- * moves the file into place and hands the id to the runner.
+ * Checks an uploaded file and records it as a new job (audited). The caller checked the right to import
+ * (assertMayImport, targetVillageFor) and hands the id to the runner.
  */
-export async function createImport(
-  db: Db,
-  file: UploadedFile,
-  kind: ImportKind,
-  village: string | undefined,
-  ctx: ImportServiceContext,
-  options: { actorOverride?: ImportActor } = {},
-): Promise<{ id: string; analysis: FileAnalysis }> {
-  if (!options.actorOverride) assertMayImport(ctx.actor, kind);
-  const targetVillage = options.actorOverride ? (village ?? null) : targetVillageFor(ctx, kind, village);
-  const analysis = await analyseFile(file, kind, targetVillage, ctx);
+export async function createImport(db: Db, file: UploadedFile, request: ImportRequest): Promise<{ id: string; analysis: FileAnalysis }> {
+  const { kind, importer: actor, targetVillage } = request;
+  const analysis = await analyseFile(file, kind, targetVillage, { regions: request.regions, today: request.today, actor });
   if (analysis.missing.length > 0) {
     const message =
       kind === 'bpjs'
@@ -230,7 +235,6 @@ export async function createImport(
     });
   }
   const id = randomUUID();
-  const actor = options.actorOverride ?? importActor(ctx.actor);
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     await insertJob(t, {
@@ -246,7 +250,7 @@ export async function createImport(
       header: analysis.header,
       delimiter: analysis.delimiter,
     });
-    await recordAudit(t, ctx, {
+    await recordAudit(t, request, {
       action: 'create',
       entity: 'import',
       entityId: id,
