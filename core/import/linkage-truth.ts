@@ -310,11 +310,17 @@ export function generateLinkageTruth(options: TruthOptions): TruthSet {
     const j = Math.floor(rng.next() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
+  // Each register person appears at most once in the participant file; the rest of the register is
+  // people the file does not know. Skipped people (a swap needs day ≤ 12) stay available.
+  const used = new Set<number>();
   let cursor = 0;
   const takePerson = (accept: (p: Person) => boolean = () => true): number => {
     for (let tries = 0; tries < order.length; tries++) {
-      const idx = order[cursor++ % order.length]!;
-      if (accept(register[idx]!)) return idx;
+      const idx = order[(cursor + tries) % order.length]!;
+      if (used.has(idx) || !accept(register[idx]!)) continue;
+      used.add(idx);
+      if (tries === 0) cursor++;
+      return idx;
     }
     throw new Error('generateLinkageTruth: register too small for the participants asked');
   };

@@ -9,7 +9,6 @@
  * an automatic link additionally needs two INDEPENDENT strong evidences, checked as explicit rules in
  * `autoPath` below. Everything plausible but not that certain goes to a person (the review queue).
  */
-import { parseNik } from '../nik.ts';
 import { compareNames, NAME_SCORES, type NameReason } from './names.ts';
 
 export interface PersonRecord {
@@ -49,15 +48,17 @@ export type LinkDecision =
   | { kind: 'none' };
 
 /**
- * - `auto` 0.6: the floor of the weakest combination the auto rules allow (NIK one typo 0.35 + day/month
- *   swapped 0.15 + a name just similar enough 0.15 − moved village 0.05 = 0.60; NIK missing + exact name
- *   0.30 + exact birth 0.25 + same village 0.10 = 0.65). It is a backstop: the rules do the real gating.
- * - `review` 0.1: a plausible candidate (see `plausible`) that the other fields have not pushed below
- *   this (e.g. a near NIK whose name is only borderline, birth date different and sex contradicting = 0.0)
- *   is not worth a reviewer's time.
- * - `autoMargin` 0.15: the best must beat the runner-up by more than a birth date swap or a village
- *   difference is worth, so two people equal on everything the records hold (same name, birth date and
- *   village: cousins named after one grandfather, twins) always go to review.
+ * - `auto` 0.6: a backstop under the rules in `autoPath`, which do the real gating. The NIK-missing route
+ *   scores 0.60–0.65 (name equal after folding +0.25…0.30, exact birth date +0.25, same village +0.10);
+ *   the NIK-typo route with an exact birth date scores ≥ 0.65 even with a barely similar name and a moved
+ *   village. The floor only bites when the typo route stacks weak points — day/month swapped, name barely
+ *   similar and village different: 0.35 + 0.15 + 0.10 − 0.05 = 0.55 — and then a person should look.
+ * - `review` 0.1: a plausible candidate (see `plausible`) that the other fields have pulled below this is
+ *   not worth a reviewer's time, e.g. a similar name (+0.10) in the same village (+0.10) with another
+ *   birth date of the same year (−0.10) and a contradicting sex (−0.20).
+ * - `autoMargin` 0.15: the best must beat the runner-up by at least what a village difference is worth
+ *   (0.10 + 0.05), more than a day/month swap (0.10), so two candidates equal on everything the records
+ *   hold (same name, birth date and village: cousins named after one grandfather, twins) go to review.
  */
 export const LINK_THRESHOLDS: Readonly<{ auto: number; review: number; autoMargin: number }> = Object.freeze({
   auto: 0.6,
@@ -151,7 +152,7 @@ interface Prepared {
   record: PersonRecord;
   /** 16 digits, or null (absent, `0`, wrong length: all treated as missing). */
   nik: string | null;
-  /** Passes parseNik: a real birth date, serial not 0000. Only a valid NIK can belong to another real person. */
+  /** `nikIsValid`: a real birth date, serial not 0000. Only a valid NIK can belong to another real person. */
   nikValid: boolean;
   /** What the NIK encodes, even when the date is not a real one (a typo'd day may still be informative). */
   nikDate: NikDate | null;
@@ -162,30 +163,78 @@ interface Prepared {
   village: string | null;
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 function prepare(record: PersonRecord): Prepared {
-  const cleaned = record.nik?.replace(/[\s.\-']/g, '') ?? '';
-  const nik = /^\d{16}$/.test(cleaned) ? cleaned : null;
+  const nik = cleanNik(record.nik);
   let nikDate: NikDate | null = null;
-  if (nik) {
-    const rawDay = Number(nik.slice(6, 8));
-    nikDate = { day: rawDay > 40 ? rawDay - 40 : rawDay, month: Number(nik.slice(8, 10)), yy: Number(nik.slice(10, 12)), sex: rawDay > 40 ? 'F' : 'M' };
+  if (nik !== null) {
+    const rawDay = twoDigits(nik, 6);
+    nikDate = { day: rawDay > 40 ? rawDay - 40 : rawDay, month: twoDigits(nik, 8), yy: twoDigits(nik, 10), sex: rawDay > 40 ? 'F' : 'M' };
   }
-  const m = record.birthDate ? ISO.exec(record.birthDate) : null;
-  const birth = m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : null;
   const declaredSex = record.sex ?? null;
   return {
     record,
     nik,
-    nikValid: nik !== null && parseNik(nik).ok,
+    nikValid: nik !== null && nikIsValid(nik),
     nikDate,
-    birth,
+    birth: parseIsoDate(record.birthDate),
     declaredSex,
     sex: declaredSex ?? nikDate?.sex ?? null,
     village: record.villageCode || null,
   };
 }
+
+/**
+ * `parseNik(nik).ok` (core/nik.ts) without region lookups and messages, for the hot loop: 16 digits, a real
+ * calendar date in either century (day 1–31 for men, 41–71 for women), serial not 0000. Only a valid NIK
+ * can belong to another real person. linkage.test.ts checks it agrees with parseNik.
+ */
+export function nikIsValid(nik: string): boolean {
+  if (cleanNik(nik) !== nik) return false;
+  const rawDay = twoDigits(nik, 6);
+  const day = rawDay > 40 ? rawDay - 40 : rawDay;
+  const month = twoDigits(nik, 8);
+  return (
+    ((rawDay >= 1 && rawDay <= 31) || (rawDay >= 41 && rawDay <= 71)) &&
+    month >= 1 &&
+    month <= 12 &&
+    day <= maxDay(month, twoDigits(nik, 10)) &&
+    !nik.endsWith('0000')
+  );
+}
+
+/** 16 digits after removing what people type around a NIK; anything else (null, `0`, 15 digits) is missing. */
+function cleanNik(raw: string | null): string | null {
+  if (raw === null || raw === undefined) return null;
+  const nik = raw.length === 16 ? raw : raw.replace(/[\s.\-']/g, '');
+  if (nik.length !== 16) return null;
+  for (let i = 0; i < 16; i++) {
+    const c = nik.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  return nik;
+}
+
+function twoDigits(s: string, at: number): number {
+  return (s.charCodeAt(at) - 48) * 10 + (s.charCodeAt(at + 1) - 48);
+}
+
+/** Days in a month when the century is unknown: 29 February exists if it does in either century (yy % 4 = 0; 2000 was leap). */
+function maxDay(month: number, yy: number): number {
+  if (month === 2) return yy % 4 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function parseIsoDate(value: string | null): Birth | null {
+  if (!value || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null;
+  for (const at of DATE_DIGITS) {
+    const c = value.charCodeAt(at);
+    if (c < 48 || c > 57) return null;
+  }
+  const m = twoDigits(value, 5);
+  const d = twoDigits(value, 8);
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31 ? { y: twoDigits(value, 0) * 100 + twoDigits(value, 2), m, d } : null;
+}
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 
 type BirthKind = 'exact' | 'swapped' | 'different_same_year' | 'different' | 'missing';
 
@@ -324,8 +373,8 @@ function autoPath(e: Evaluation): 'nik_typo' | 'no_nik' | null {
  * Worth a reviewer's look: a similar name and one of near NIK, exact or swapped birth date, or same
  * village with the same birth year. With the birth date and a near NIK or the village already agreeing, a
  * name down to 0.6 will do (one mistyped letter can cost more than that after folding). Two valid NIKs
- * that differ (two people, normally) are plausible only
- * when everything else is identical: same normalised name, same birth date, not different villages.
+ * that differ (two people, normally) are plausible only when everything else is identical: same
+ * normalised name, same birth date, not different villages.
  */
 function plausible(e: Evaluation): boolean {
   if (e.score < LINK_THRESHOLDS.review) return false;

@@ -14,8 +14,9 @@
  *    name when first and last names agree).
  *
  * Speed: normalised names are cached (names repeat a lot: a village has a few hundred distinct names),
- * buffers for the string metrics are shared, and nothing is allocated per token pair. About 10⁶ pairs
- * score in well under a few seconds (see linkage.test.ts for the measured figure).
+ * tokens are interned so each token pair's similarity is computed once, the string metrics run on shared
+ * buffers, and nothing is allocated per token pair. 10⁶ pairs take about a second (names.test.ts prints
+ * the measured rate).
  */
 
 export type NameReason =
@@ -83,6 +84,8 @@ const TOKEN_SYNONYMS = new Map<string, string>([
   ['nor', 'nur'], ['nour', 'nur'],
   // Baiq is abbreviated Bq.; `q` becomes `k` below, so undo that for this one word.
   ['bq', 'baiq'], ['bk', 'baiq'], ['baik', 'baiq'],
+  // Sasak teknonyms are written with q or k (Amaq/Amak, Inaq/Inak); show them in the usual q form.
+  ['amak', 'amaq'], ['inak', 'inaq'],
 ]);
 
 /**
@@ -130,8 +133,11 @@ interface NormalisedName {
   concat: string;
   /** Token positions that were a bare `M.` expanded to Muhammad. */
   expandedInitial: boolean[];
+  /** Interned token ids, so token-pair similarities can be cached by a number key. */
+  ids: number[];
   weights: number[];
-  totalWeight: number;
+  /** Cache generation the ids belong to (ids are only comparable within one generation). */
+  generation: number;
 }
 
 function basicFold(name: string): string {
@@ -188,16 +194,44 @@ function computeNormalised(name: string): NormalisedName {
       expandedInitial.push(false);
     }
   }
-  const weights = tokens.map((t) => (WEAK_TOKENS.has(t) ? WEAK_WEIGHT : 1));
   return {
     plain,
     tokens,
     joined: tokens.join(' '),
     concat: tokens.join(''),
     expandedInitial,
-    weights,
-    totalWeight: weights.reduce((a, b) => a + b, 0),
+    ids: tokens.map(internToken),
+    weights: tokens.map((t) => (WEAK_TOKENS.has(t) ? WEAK_WEIGHT : 1)),
+    generation,
   };
+}
+
+// Token interning: names are built from a small vocabulary (a few thousand distinct tokens in a regency),
+// so the similarity of two tokens is computed once and then looked up by a numeric key.
+const tokenIds = new Map<string, number>();
+const tokenTexts: string[] = [];
+function internToken(token: string): number {
+  let id = tokenIds.get(token);
+  if (id === undefined) {
+    id = tokenTexts.length;
+    tokenIds.set(token, id);
+    tokenTexts.push(token);
+  }
+  return id;
+}
+const PAIR_CACHE_LIMIT = 2_000_000;
+const pairCache = new Map<number, number>();
+function cachedTokenSimilarity(idA: number, idB: number): number {
+  if (idA === idB) return 1;
+  // Symmetric measure: key on the ordered pair. Ids stay far below 2^26 in any real batch.
+  const key = idA < idB ? idA * 67_108_864 + idB : idB * 67_108_864 + idA;
+  let sim = pairCache.get(key);
+  if (sim === undefined) {
+    if (pairCache.size >= PAIR_CACHE_LIMIT) pairCache.clear();
+    sim = tokenSimilarity(tokenTexts[idA]!, tokenTexts[idB]!);
+    pairCache.set(key, sim);
+  }
+  return sim;
 }
 
 function canonicalLetters(token: string): string {
@@ -207,14 +241,23 @@ function canonicalLetters(token: string): string {
 }
 
 // Names repeat heavily within a village and across the two files; cache the normalised form.
-// Bounded: cleared when full (cheap, and a batch rarely holds more distinct names than this).
+// Bounded: when the name cache or the token table is full, both are cleared (a new generation) together
+// with the pair cache keyed on token ids. A batch rarely holds more distinct names than this.
 const CACHE_LIMIT = 200_000;
+const TOKEN_LIMIT = 200_000;
 const cache = new Map<string, NormalisedName>();
+let generation = 0;
 
 function normalised(name: string): NormalisedName {
   let entry = cache.get(name);
   if (entry === undefined) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
+    if (cache.size >= CACHE_LIMIT || tokenTexts.length >= TOKEN_LIMIT) {
+      cache.clear();
+      tokenIds.clear();
+      tokenTexts.length = 0;
+      pairCache.clear();
+      generation++;
+    }
     entry = computeNormalised(name);
     cache.set(name, entry);
   }
@@ -341,10 +384,14 @@ const MAX_TOKENS = 8;
  */
 function tokenSimilarity(x: string, y: string): number {
   if (x === y) return 1;
-  if (x.length === 1 || y.length === 1) return x.charCodeAt(0) === y.charCodeAt(0) ? INITIAL_SIMILARITY : 0;
   const dl = 1 - damerauLevenshtein(x, y) / Math.max(x.length, y.length);
   const raw = (jaroWinkler(x, y) + dl) / 2;
   return Math.min(1, Math.max(0, (raw - 0.5) / 0.42));
+}
+
+function initialSimilarity(x: string, y: string): number {
+  if (x === y) return 1;
+  return x.charCodeAt(0) === y.charCodeAt(0) ? INITIAL_SIMILARITY : 0;
 }
 
 const simMatrix = new Float64Array(MAX_TOKENS * MAX_TOKENS);
@@ -353,8 +400,9 @@ const pairOfB = new Int8Array(MAX_TOKENS);
 
 /** Compares two names; see `NameReason` for what the reasons mean and `NAME_SCORES` for the score floors. */
 export function compareNames(a: string, b: string): NameComparison {
-  const na = normalised(a);
+  let na = normalised(a);
   const nb = normalised(b);
+  if (na.generation !== nb.generation) na = normalised(a); // the caches were reset between the two
   if (na.tokens.length === 0 || nb.tokens.length === 0) return { score: 0, reasons: ['name_different'] };
   if (na.plain === nb.plain) return { score: NAME_SCORES.exact, reasons: ['name_exact'] };
   if (na.joined === nb.joined) {
@@ -371,7 +419,12 @@ export function compareNames(a: string, b: string): NameComparison {
   const la = Math.min(ta.length, MAX_TOKENS);
   const lb = Math.min(tb.length, MAX_TOKENS);
   for (let i = 0; i < la; i++) {
-    for (let j = 0; j < lb; j++) simMatrix[i * MAX_TOKENS + j] = tokenSimilarity(ta[i]!, tb[j]!);
+    const idA = na.ids[i]!;
+    const singleA = ta[i]!.length === 1;
+    for (let j = 0; j < lb; j++) {
+      simMatrix[i * MAX_TOKENS + j] =
+        singleA || tb[j]!.length === 1 ? initialSimilarity(ta[i]!, tb[j]!) : cachedTokenSimilarity(idA, nb.ids[j]!);
+    }
   }
   pairOfA.fill(-1, 0, la);
   pairOfB.fill(-1, 0, lb);
@@ -387,9 +440,9 @@ export function compareNames(a: string, b: string): NameComparison {
       if (pairOfA[i] !== -1) continue;
       for (let j = 0; j < lb; j++) {
         if (pairOfB[j] !== -1) continue;
-        const s = simMatrix[i * MAX_TOKENS + j]!;
-        if (s >= MIN_TOKEN_SIMILARITY && s > best) {
-          best = s;
+        const v = simMatrix[i * MAX_TOKENS + j]!;
+        if (v >= MIN_TOKEN_SIMILARITY && v > best) {
+          best = v;
           bi = i;
           bj = j;
         }
@@ -403,14 +456,13 @@ export function compareNames(a: string, b: string): NameComparison {
     if (best < 0.9) allPairsStrong = false;
   }
 
-  const sim = (i: number, j: number) => simMatrix[i * MAX_TOKENS + j]!;
   const endsAgree =
-    pairOfA[0] === 0 &&
-    sim(0, 0) >= ENDS_AGREE &&
-    pairOfA[la - 1] === lb - 1 &&
-    sim(la - 1, lb - 1) >= ENDS_AGREE &&
     la > 1 &&
-    lb > 1;
+    lb > 1 &&
+    pairOfA[0] === 0 &&
+    simMatrix[0]! >= ENDS_AGREE &&
+    pairOfA[la - 1] === lb - 1 &&
+    simMatrix[(la - 1) * MAX_TOKENS + lb - 1]! >= ENDS_AGREE;
   let numerator = 0;
   let denominator = 0;
   for (let i = 0; i < la; i++) {
@@ -418,7 +470,7 @@ export function compareNames(a: string, b: string): NameComparison {
     const j = pairOfA[i]!;
     if (j !== -1) {
       const w = Math.max(wa, nb.weights[j]!);
-      numerator += 2 * w * sim(i, j);
+      numerator += 2 * w * simMatrix[i * MAX_TOKENS + j]!;
       denominator += 2 * w;
     } else {
       denominator += wa * (endsAgree && i > 0 && i < la - 1 ? MIDDLE_NAME_FACTOR : 1);
@@ -431,9 +483,12 @@ export function compareNames(a: string, b: string): NameComparison {
   let score = denominator > 0 ? numerator / denominator : 0;
 
   // Merged or split words with a spelling difference (`Nurhasanah` vs `Nur Hasana`): compare the whole.
-  if (score < 0.9 && la !== lb) {
-    const whole = 1 - damerauLevenshtein(na.concat, nb.concat) / Math.max(na.concat.length, nb.concat.length);
-    score = Math.max(score, whole - 0.05);
+  // Only worth the quadratic cost when it can beat the token score: same first letter (a merge keeps it)
+  // and lengths close enough that 1 − DL/length − 0.05 may exceed the score.
+  if (score < 0.9 && la !== lb && na.concat.charCodeAt(0) === nb.concat.charCodeAt(0)) {
+    const longer = Math.max(na.concat.length, nb.concat.length);
+    const bound = 1 - Math.abs(na.concat.length - nb.concat.length) / longer - 0.05;
+    if (bound > score) score = Math.max(score, 1 - damerauLevenshtein(na.concat, nb.concat) / longer - 0.05);
   }
   // Only an exact or folded-equal name may reach the variant level.
   score = Math.min(score, NAME_SCORES.variant - 0.01);

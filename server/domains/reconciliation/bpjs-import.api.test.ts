@@ -9,9 +9,13 @@ let t: TestApp;
 let admin: string;
 let bpjs: string;
 
-/** The same NIK with one digit changed (a typing slip). */
+/**
+ * The same NIK with one digit of its birth-date part changed (a typing slip): no real person can hold it,
+ * since a NIK encodes its holder's own birth date. (A slip in the serial could be a neighbour's real NIK:
+ * such a record goes to review, never linked automatically.)
+ */
 function oneDigitOff(nik: string): string {
-  const i = 14;
+  const i = 11;
   return nik.slice(0, i) + String((Number(nik[i]) + 1) % 10) + nik.slice(i + 1);
 }
 
