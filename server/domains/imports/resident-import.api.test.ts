@@ -114,3 +114,21 @@ describe('an OpenSID resident export', () => {
     expect(refused.statusCode).toBe(403);
   });
 });
+
+describe('a SIAK (Dukcapil) export', () => {
+  it('is recognised by its columns and filtered like an OpenSID export', async () => {
+    const operator = await t.loginAs('village', VILLAGE);
+    const labourer = makeNik({ birthDate: '1984-03-03', sex: 'F' });
+    const content = [
+      'NO_KK,NIK,NAMA_LGKP,JENIS_KLMIN,TMPT_LHR,TGL_LHR,JENIS_PKRJN,STAT_HBKEL,NO_RT,NO_RW',
+      `5203011203100008,${labourer},INAQ SAMIAH,PEREMPUAN,LOMBOK TIMUR,03-03-1984,BURUH TANI/PERKEBUNAN,ISTRI,4,1`,
+      `5203011203100008,${makeNik({ birthDate: '1983-02-02' })},AMAQ SAMIAH,LAKI-LAKI,LOMBOK TIMUR,02-02-1983,KARYAWAN SWASTA,KEPALA KELUARGA,4,1`,
+      `5203011203100008,${makeNik({ birthDate: '2012-02-02' })},ANAK SAMIAH,LAKI-LAKI,LOMBOK TIMUR,02-02-2012,PELAJAR/MAHASISWA,ANAK,4,1`,
+    ].join('\n');
+    // A village operator's export goes to the own village without choosing it.
+    const { job } = await importAndWait(t.app, 'workers', { cookie: operator, fileName: 'siak.csv', content });
+    expect(job).toMatchObject({ status: 'done', layout: 'siak', created: 1, skipped: { occupation: 1, age: 1, status: 0 } });
+    const found = await t.app.inject({ method: 'GET', url: `/api/workers?q=${labourer}`, headers: { cookie: admin } });
+    expect(found.json().items[0]).toMatchObject({ name: 'INAQ SAMIAH', sex: 'F', occupation: 'farm_labourer', villageCode: VILLAGE, rt: '004' });
+  });
+});
