@@ -57,6 +57,8 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': process.env.JARING_API_URL ?? 'http://localhost:3000' },
+    // The web app's own modules live in web/api/*.ts, which the dev server serves as /api/*.ts: only
+    // the rest of /api goes to the Jaring server.
+    proxy: { '^/api/(?![^?]*\\.tsx?(\\?|$))': process.env.JARING_API_URL ?? 'http://localhost:3000' },
   },
 });

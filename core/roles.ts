@@ -55,3 +55,27 @@ export function canManageUsers(actor: Actor): boolean {
 export function canReadAudit(actor: Actor): boolean {
   return actor.role === 'admin';
 }
+
+export type ImportKind = 'workers' | 'bpjs';
+
+const IMPORT_KINDS: Record<Role, ImportKind[]> = {
+  admin: ['workers', 'bpjs'],
+  village: ['workers'],
+  bpjs: ['bpjs'],
+  district: [],
+  viewer: [],
+};
+
+/** Census and resident files: the regency office and village operators; BPJS participant lists: the regency office and BPJS officers. */
+export function importKindsFor(role: Role): ImportKind[] {
+  return IMPORT_KINDS[role];
+}
+
+export function canImport(role: Role, kind?: ImportKind): boolean {
+  return kind ? IMPORT_KINDS[role].includes(kind) : IMPORT_KINDS[role].length > 0;
+}
+
+/** Reviewing suggested participant–worker pairs and the participants outside the register. */
+export function canReconcile(role: Role): boolean {
+  return role === 'admin' || role === 'bpjs';
+}

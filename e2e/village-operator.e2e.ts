@@ -4,63 +4,21 @@
  * yet enrolled, and is refused a worker of another village. Runs a real server on a fresh database and
  * Debian's chromium.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeNik, makeWorker } from '../server/test/factories.ts';
-import { freePort } from '../server/test/free-port.ts';
+import { RESULTS, startHarness, type Harness } from './harness.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const RESULTS = path.join(ROOT, 'test-results');
-const ADMIN_PASSWORD = 'e2e-admin-password-123';
 const OPERATOR = { username: 'operator.e2e', password: 'e2e-operator-pass-456' };
 const HOME_VILLAGE = '52.03.01.2001';
 const OTHER_VILLAGE = '52.03.02.2001';
 
-let server: ChildProcess | undefined;
-let serverOutput = '';
-let dataDir = '';
+let harness: Harness;
 let baseUrl = '';
-let adminCookie = '';
-let browser: Browser | undefined;
 let otherVillageWorkerId = '';
-
-/** Polls /api/health until the server answers; fails early (with its output) if the process dies. */
-async function waitForHealth(timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server?.exitCode !== null) throw new Error(`Server exited early (${server?.exitCode}):\n${serverOutput}`);
-    try {
-      const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`Server did not become healthy within ${timeoutMs} ms:\n${serverOutput}`);
-}
-
-async function adminApi<T>(method: string, urlPath: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${baseUrl}${urlPath}`, {
-    method,
-    headers: { cookie: adminCookie, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${urlPath} → ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function newPage(width: number, height: number): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser!.newContext({ viewport: { width, height }, locale: 'id-ID', timezoneId: 'Asia/Makassar' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return { context, page };
-}
+const adminApi = <T>(method: string, urlPath: string, body?: unknown) => harness.adminApi<T>(method, urlPath, body);
+const newPage = (width: number, height: number) => harness.newPage(width, height);
 
 async function logIn(page: Page): Promise<void> {
   await page.goto(`${baseUrl}/login`);
@@ -91,58 +49,14 @@ async function fieldError(page: Page, label: string): Promise<string | null> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html'))) {
-    execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  }
-  fs.mkdirSync(RESULTS, { recursive: true });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jaring-e2e-'));
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      JARING_DEMO: '0',
-      JARING_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
-  server.stderr?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
-  await waitForHealth(120_000);
-
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
-  expect(login.status).toBe(200);
-  adminCookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0]!;
+  harness = await startHarness();
+  baseUrl = harness.baseUrl;
   await adminApi('POST', '/api/users', { ...OPERATOR, role: 'village', regionCode: HOME_VILLAGE });
   const other = await adminApi<{ id: string }>('POST', '/api/workers', makeWorker({ villageCode: OTHER_VILLAGE }));
   otherVillageWorkerId = other.id;
+}, 180_000);
 
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-    if (server.exitCode === null) server.kill('SIGKILL');
-  }
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => harness?.close());
 
 describe('village operator', () => {
   it('registers a worker on a phone, finds them in the village list and is refused another village', async () => {

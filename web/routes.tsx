@@ -12,6 +12,11 @@ const WorkerDetailPage = lazy(() => import('./features/workers/WorkerDetailPage.
 const WorkerFormPage = lazy(() => import('./features/workers/WorkerFormPage.tsx'));
 const UsersPage = lazy(() => import('./features/admin/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./features/admin/AuditPage.tsx'));
+const ImportPage = lazy(() => import('./features/imports/ImportPage.tsx'));
+const ImportListPage = lazy(() => import('./features/imports/ImportListPage.tsx'));
+const ImportJobPage = lazy(() => import('./features/imports/ImportJobPage.tsx'));
+const ReviewQueuePage = lazy(() => import('./features/reconciliation/ReviewQueuePage.tsx'));
+const UnmatchedPage = lazy(() => import('./features/reconciliation/UnmatchedPage.tsx'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage.tsx'));
 
 export const router = createBrowserRouter([
@@ -33,6 +38,11 @@ export const router = createBrowserRouter([
       { path: 'workers/:id/edit', element: <WorkerFormPage /> },
       { path: 'admin/users', element: <UsersPage /> },
       { path: 'admin/audit', element: <AuditPage /> },
+      { path: 'imports', element: <ImportPage /> },
+      { path: 'imports/history', element: <ImportListPage /> },
+      { path: 'imports/:id', element: <ImportJobPage /> },
+      { path: 'reconciliation/reviews', element: <ReviewQueuePage /> },
+      { path: 'reconciliation/unmatched', element: <UnmatchedPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

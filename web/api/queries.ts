@@ -1,9 +1,26 @@
 /** TanStack Query hooks for every API call the app makes; query keys live here and nowhere else. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { WorkerCreateInput, WorkerPatchInput } from '../../core/workers.schema.ts';
 import type { Role } from '../../core/roles.ts';
 import { api, isApiError, withQuery } from './client.ts';
-import type { AuditEntry, Meta, Page, Region, User, WorkerDetail, WorkerSummary } from './types.ts';
+import type {
+  AuditEntry,
+  ImportJob,
+  ImportJobSummary,
+  ImportKind,
+  ImportPreview,
+  Meta,
+  Page,
+  Region,
+  ReviewItem,
+  ReviewStatus,
+  UnmatchedParticipant,
+  User,
+  WorkerDetail,
+  WorkerSummary,
+} from './types.ts';
+import { uploadForm, type UploadOptions } from './upload.ts';
 
 export const queryKeys = {
   meta: ['meta'] as const,
@@ -14,6 +31,10 @@ export const queryKeys = {
   worker: (id: string) => ['workers', 'detail', id] as const,
   users: ['users'] as const,
   audit: (query: AuditQuery) => ['audit', query] as const,
+  imports: (query: PageQuery) => ['imports', 'list', query] as const,
+  importJob: (id: string) => ['imports', 'detail', id] as const,
+  reviews: (query: ReviewQuery) => ['reconciliation', 'reviews', query] as const,
+  unmatched: (query: UnmatchedQuery) => ['reconciliation', 'unmatched', query] as const,
 };
 
 export function useMeta() {
@@ -78,6 +99,8 @@ export interface WorkerListQuery {
   village?: string;
   district?: string;
   q?: string;
+  /** covered: JKK and JKM both active today; uncovered: everyone else (grace, lapsed, never enrolled). */
+  coverage?: 'covered' | 'uncovered';
   page: number;
   pageSize: number;
 }
@@ -166,6 +189,118 @@ export function useAudit(query: AuditQuery) {
   return useQuery({
     queryKey: queryKeys.audit(query),
     queryFn: () => api<Page<AuditEntry>>('GET', withQuery('/api/audit', { ...query })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export interface PageQuery {
+  page: number;
+  pageSize: number;
+}
+
+// ---------------------------------------------------------------- imports
+
+/** While an import is waiting or running its page asks again every second. */
+const IMPORT_POLL_MS = 1000;
+
+export interface ImportUpload extends UploadOptions {
+  kind: ImportKind;
+  file: File;
+  /** Village for census rows without their own village code; a village operator's is fixed by the server. */
+  village?: string | null;
+}
+
+/** Sends the file to be read, not written: which layout it has and how its columns map. */
+export function usePreviewImport() {
+  return useMutation({
+    mutationFn: ({ kind, file, village, ...options }: ImportUpload) =>
+      uploadForm<ImportPreview>('/api/imports/preview', { file, kind, village }, options),
+  });
+}
+
+/** Sends the file for import; the server answers 202 with the job to follow. */
+export function useStartImport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ kind, file, village, ...options }: ImportUpload) =>
+      uploadForm<{ id: string }>(`/api/imports/${kind}`, { file, village }, options),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['imports', 'list'] }),
+  });
+}
+
+export function useImportJob(id: string) {
+  return useQuery({
+    queryKey: queryKeys.importJob(id),
+    queryFn: () => api<ImportJob>('GET', `/api/imports/${id}`),
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      return status === 'queued' || status === 'running' ? IMPORT_POLL_MS : false;
+    },
+    staleTime: 0,
+  });
+}
+
+/** What a finished import may have changed: the register, its counts and the reconciliation lists. */
+export function useInvalidateAfterImport() {
+  const client = useQueryClient();
+  return useCallback(() => {
+    invalidateRegister(client);
+    void client.invalidateQueries({ queryKey: ['workers', 'detail'] });
+    void client.invalidateQueries({ queryKey: ['imports', 'list'] });
+    void client.invalidateQueries({ queryKey: ['reconciliation'] });
+  }, [client]);
+}
+
+export function useImports(query: PageQuery) {
+  return useQuery({
+    queryKey: queryKeys.imports(query),
+    queryFn: () => api<Page<ImportJobSummary>>('GET', withQuery('/api/imports', { ...query })),
+    placeholderData: keepPreviousData,
+    // The history shows running imports too; keep their counts moving while any is unfinished.
+    refetchInterval: (q) => (q.state.data?.items.some((i) => i.status === 'queued' || i.status === 'running') ? 3000 : false),
+  });
+}
+
+// ---------------------------------------------------------------- reconciliation
+
+export interface ReviewQuery extends PageQuery {
+  status: ReviewStatus;
+}
+
+export function useReviews(query: ReviewQuery) {
+  return useQuery({
+    queryKey: queryKeys.reviews(query),
+    queryFn: () => api<Page<ReviewItem>>('GET', withQuery('/api/reconciliation/reviews', { ...query })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Confirms (`confirm`) or rejects (`reject`) that a BPJS participant is the registered worker. */
+export function useDecideReview() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, decision }: { id: string; decision: 'confirm' | 'reject' }) =>
+      api<ReviewItem>('POST', `/api/reconciliation/reviews/${id}/${decision}`, {}),
+    // Also after a refusal: another officer may have decided the pair first.
+    onSettled: () => void client.invalidateQueries({ queryKey: ['reconciliation'] }),
+    onSuccess: (item) => {
+      // A confirmed pair links the worker to the BPJS enrolment: protection and lists change.
+      if (item.status === 'confirmed') {
+        invalidateRegister(client);
+        void client.invalidateQueries({ queryKey: queryKeys.worker(item.worker.id) });
+      }
+    },
+  });
+}
+
+export interface UnmatchedQuery extends PageQuery {
+  q?: string;
+}
+
+export function useUnmatched(query: UnmatchedQuery) {
+  return useQuery({
+    queryKey: queryKeys.unmatched(query),
+    queryFn: () => api<Page<UnmatchedParticipant>>('GET', withQuery('/api/reconciliation/unmatched', { ...query })),
     placeholderData: keepPreviousData,
   });
 }

@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS, canManageUsers, canReadAudit } from '../../core/roles.ts';
 import { useLogout, useMeta } from '../api/queries.ts';
 import { useCurrentUser } from '../features/auth/session.ts';
+import { canImport, canReconcile } from '../features/imports/import-rules.ts';
 import { useLang } from '../i18n/index.ts';
 import { DEMO_BANNER_HEIGHT, DemoBanner } from './DemoBanner.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -93,6 +94,13 @@ function MainNav() {
     },
     ...(user.role === 'village' || user.role === 'admin'
       ? [{ to: '/workers/new', label: t('nav.addWorker'), active: pathname === '/workers/new' }]
+      : []),
+    ...(canImport(user.role) ? [{ to: '/imports', label: t('nav.imports'), active: pathname.startsWith('/imports') }] : []),
+    ...(canReconcile(user.role)
+      ? [
+          { to: '/reconciliation/reviews', label: t('nav.reviews'), active: pathname === '/reconciliation/reviews' },
+          { to: '/reconciliation/unmatched', label: t('nav.unmatched'), active: pathname === '/reconciliation/unmatched' },
+        ]
       : []),
     ...(canManageUsers(user) ? [{ to: '/admin/users', label: t('nav.users'), active: pathname === '/admin/users' }] : []),
     ...(canReadAudit(user) ? [{ to: '/admin/audit', label: t('nav.audit'), active: pathname === '/admin/audit' }] : []),

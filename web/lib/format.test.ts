@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAddress, formatDate, formatMonth, formatNumber, formatRupiah, groupNik } from './format.ts';
+import { formatAddress, formatDate, formatFileSize, formatMonth, formatNumber, formatPercent, formatRupiah, groupNik } from './format.ts';
 
 describe('formatters', () => {
   it.each([
@@ -43,5 +43,22 @@ describe('formatters', () => {
   it('groups a NIK by four digits', () => {
     expect(groupNik('5203014107850001')).toBe('5203 0141 0785 0001');
     expect(groupNik('520301******0001')).toBe('5203 01** **** 0001');
+  });
+
+  it.each([
+    [0.874, '87%'],
+    [1, '100%'],
+    [0, '0%'],
+  ])('writes the share %d as %s', (share, expected) => {
+    expect(formatPercent(share)).toBe(expected);
+  });
+
+  it.each([
+    [860, '860 B'],
+    [1536, '1,5 kB'],
+    [50 * 1024 * 1024, '50 MB'],
+    [1572864, '1,5 MB'],
+  ])('writes %d bytes as %s', (bytes, expected) => {
+    expect(formatFileSize(bytes)).toBe(expected);
   });
 });

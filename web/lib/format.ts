@@ -9,6 +9,8 @@ export type Lang = 'id' | 'en';
 const LOCALES: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
 
 const numberFormat = new Intl.NumberFormat('id-ID');
+const percentFormat = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 0 });
+const sizeFormat = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
 const rupiahFormat = new Intl.NumberFormat('id-ID', {
   style: 'currency',
   currency: 'IDR',
@@ -19,6 +21,23 @@ const rupiahFormat = new Intl.NumberFormat('id-ID', {
 /** `3073` → `3.073`. */
 export function formatNumber(value: number): string {
   return numberFormat.format(value);
+}
+
+/** A share 0..1 as a whole percentage: `0.874` → `87%`. */
+export function formatPercent(share: number): string {
+  return percentFormat.format(share);
+}
+
+/** A file size with Indonesian decimals: `1572864` → `1,5 MB`, `860` → `860 B`. */
+export function formatFileSize(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${sizeFormat.format(unit === 0 ? Math.round(value) : value)} ${units[unit]}`;
 }
 
 /** `1500000` → `Rp1.500.000` (whole Rupiah, no space, as on Indonesian price tags). */

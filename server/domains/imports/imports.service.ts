@@ -10,6 +10,7 @@ import { matchBpjsColumns } from '../../../core/import/bpjs-columns.ts';
 import { detectLayout } from '../../../core/import/resident-formats.ts';
 import { CIVIL_OCCUPATIONS, civilOccupationKey } from '../../../core/import/civil-occupations.ts';
 import { OCCUPATION_CODES } from '../../../core/occupations.ts';
+import { canImport } from '../../../core/roles.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, errors } from '../../errors.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
@@ -55,8 +56,7 @@ const LAYOUT_LABELS: Record<ImportLayout, string> = {
 
 /** Who may import what: census files by the regency office and village operators; BPJS files by the regency office and BPJS officers. */
 export function assertMayImport(actor: SessionUser, kind: ImportKind): void {
-  const allowed = kind === 'workers' ? ['admin', 'village'] : ['admin', 'bpjs'];
-  if (!allowed.includes(actor.role)) {
+  if (!canImport(actor.role, kind)) {
     throw errors.forbidden(
       kind === 'workers'
         ? 'Impor data pekerja hanya untuk operator desa dan admin Disnakertrans.'

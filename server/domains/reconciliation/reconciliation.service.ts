@@ -4,6 +4,7 @@
  * data read lands in the audit trail.
  */
 import { sql } from 'drizzle-orm';
+import { canReconcile } from '../../../core/roles.ts';
 import { queryRows, type Db } from '../../db/client.ts';
 import { AppError, errors } from '../../errors.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
@@ -41,7 +42,7 @@ export const REASON_LABELS: Record<string, string> = {
 };
 
 export function assertMayReconcile(actor: SessionUser): void {
-  if (actor.role !== 'admin' && actor.role !== 'bpjs') {
+  if (!canReconcile(actor.role)) {
     throw errors.forbidden('Pencocokan data BPJS hanya untuk petugas BPJS dan admin Disnakertrans.');
   }
 }

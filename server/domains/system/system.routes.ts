@@ -35,6 +35,8 @@ export function systemRoutes(deps: AppDeps): FastifyPluginAsyncZod {
               demo: z.boolean(),
               today: z.string(),
               occupations: z.array(z.object({ code: z.string(), id: z.string(), en: z.string() })),
+              /** Largest file the import accepts, in bytes. */
+              importMaxBytes: z.number().int(),
             }),
           },
         },
@@ -46,6 +48,7 @@ export function systemRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           demo: await deps.isDemo(),
           today: deps.today(),
           occupations: OCCUPATIONS.map(({ code: c, id, en }) => ({ code: c, id, en })),
+          importMaxBytes: deps.config.importMaxBytes,
         };
       },
     );

@@ -19,7 +19,15 @@ const TONES: Record<Tone, CSSProperties> = {
 };
 
 const COVERAGE_TONE: Record<CoverageStatus, Tone> = { covered: 'good', grace: 'warn', lapsed: 'stop', not_enrolled: 'none' };
-const PROGRAM_TONE: Record<ProgramStatus, Tone> = { active: 'good', grace: 'warn', lapsed: 'stop', ended: 'none', not_started: 'info' };
+// `non_active` is how a BPJS participant file states a programme that is not running (no months are known).
+const PROGRAM_TONE: Record<ProgramStatus | 'non_active', Tone> = {
+  active: 'good',
+  grace: 'warn',
+  lapsed: 'stop',
+  ended: 'none',
+  not_started: 'info',
+  non_active: 'none',
+};
 
 // A shape per tone as well, so the state reads without telling colours apart.
 const ICONS: Record<Tone, ReactNode> = {
@@ -101,8 +109,8 @@ export function CoverageBadge({
   );
 }
 
-/** The status of one programme (JKK, JKM, JHT) today. */
-export function ProgramStatusBadge({ status, size = 'sm' }: { status: ProgramStatus; size?: MantineSize }) {
+/** The status of one programme (JKK, JKM, JHT) today, as Jaring derives it or a BPJS file states it. */
+export function ProgramStatusBadge({ status, size = 'sm' }: { status: ProgramStatus | 'non_active'; size?: MantineSize }) {
   const { t } = useTranslation();
   return <StatusBadge tone={PROGRAM_TONE[status]} label={t(`coverage.programStatus.${status}`)} size={size} />;
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Group, Paper, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Box, Group, Input, Paper, SegmentedControl, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -14,19 +14,24 @@ import { formatAddress, formatNumber } from '../../lib/format.ts';
 import { CoverageBadge } from './CoverageBadge.tsx';
 
 const PAGE_SIZE = 25;
+const COVERAGE_FILTERS = ['covered', 'uncovered'] as const;
+type CoverageFilter = (typeof COVERAGE_FILTERS)[number];
 
 /**
- * Workers of a village, a district, or the caller's whole scope: a search box, one page of results
- * (a table on wide screens, cards on phones) and paging. Search and page live in the URL, so Back works.
+ * Workers of a village, a district, or the caller's whole scope: a search box, a protection filter, one
+ * page of results (a table on wide screens, cards on phones) and paging. Search, filter and page live in
+ * the URL, so Back works.
  */
 export function WorkerList({ village, district, showVillage }: { village?: string; district?: string; showVillage: boolean }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const [search, setSearch, q] = useDebouncedSearchParam('q');
   const page = Math.max(1, Number(params.get('page')) || 1);
+  const coverageParam = params.get('coverage');
+  const coverage = COVERAGE_FILTERS.find((c) => c === coverageParam);
   const isWide = useMediaQuery('(min-width: 62em)', undefined, { getInitialValueInEffect: false });
 
-  const workers = useWorkers({ village, district, q: q || undefined, page, pageSize: PAGE_SIZE });
+  const workers = useWorkers({ village, district, q: q || undefined, coverage, page, pageSize: PAGE_SIZE });
   const data = workers.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
@@ -40,18 +45,33 @@ export function WorkerList({ village, district, showVillage }: { village?: strin
     window.scrollTo({ top: 0 });
   };
 
+  const setCoverage = (value: string) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value === 'covered' || value === 'uncovered') next.set('coverage', value);
+        else next.delete('coverage');
+        next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
+
   return (
     <Stack gap="sm">
-      <TextInput
-        label={t('workers.searchLabel')}
-        placeholder={t('workers.searchPlaceholder')}
-        type="search"
-        value={search}
-        onChange={(e) => setSearch(e.currentTarget.value)}
-        maw={{ sm: 420 }}
-        autoComplete="off"
-        enterKeyHint="search"
-      />
+      <Group align="flex-end" gap="sm">
+        <TextInput
+          label={t('workers.searchLabel')}
+          placeholder={t('workers.searchPlaceholder')}
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={{ base: '100%', sm: 420 }}
+          autoComplete="off"
+          enterKeyHint="search"
+        />
+        <CoverageFilterControl value={coverage} onChange={setCoverage} />
+      </Group>
       {workers.isError ? (
         <ErrorState error={workers.error} onRetry={() => void workers.refetch()} />
       ) : !data ? (
@@ -59,7 +79,7 @@ export function WorkerList({ village, district, showVillage }: { village?: strin
       ) : data.items.length === 0 ? (
         <Paper withBorder radius="md" p="lg">
           <Text c="dimmed" ta="center">
-            {q ? t('workers.noMatch', { q }) : t('workers.empty')}
+            {q ? t('workers.noMatch', { q }) : coverage ? t('workers.noMatchFilter') : t('workers.empty')}
           </Text>
         </Paper>
       ) : (
@@ -83,6 +103,31 @@ export function WorkerList({ village, district, showVillage }: { village?: strin
       )}
       {data && <PagePicker pages={pages} page={page} onChange={goTo} />}
     </Stack>
+  );
+}
+
+/** All / protected / not protected; "not protected" includes grace, lapsed and never enrolled. */
+function CoverageFilterControl({ value, onChange }: { value: CoverageFilter | undefined; onChange: (value: string) => void }) {
+  const { t } = useTranslation();
+  const labelId = 'worker-coverage-filter';
+  const isNarrow = useMediaQuery('(max-width: 48em)', undefined, { getInitialValueInEffect: false });
+  return (
+    <Input.Wrapper label={t('workers.coverageFilter')} labelProps={{ id: labelId, component: 'div', style: { display: 'block' } }} size="md" w={{ base: '100%', sm: 'auto' }}>
+      <SegmentedControl
+        aria-labelledby={labelId}
+        value={value ?? 'all'}
+        onChange={onChange}
+        fullWidth={isNarrow}
+        size={isNarrow ? 'sm' : 'md'}
+        // On a 360-px phone "Belum terlindungi" may take two lines rather than run off the screen.
+        styles={isNarrow ? { label: { whiteSpace: 'normal', lineHeight: 1.25 } } : undefined}
+        data={[
+          { value: 'all', label: t('workers.coverageFilterOptions.all') },
+          { value: 'covered', label: t('workers.coverageFilterOptions.covered') },
+          { value: 'uncovered', label: t('workers.coverageFilterOptions.uncovered') },
+        ]}
+      />
+    </Input.Wrapper>
   );
 }
 
