@@ -129,6 +129,9 @@ export const programSchema = z.object({
   paidUntil: z.string().nullable(),
   fundingSource: z.string(),
   status: z.enum(['active', 'grace', 'lapsed', 'ended', 'not_started']),
+  /** What the latest reconciled BPJS participant file said, and its date; null when no file did. */
+  bpjsStatus: z.enum(['active', 'non_active']).nullable(),
+  bpjsReportedOn: z.string().nullable(),
 });
 
 export const enrolmentSchema = z.object({

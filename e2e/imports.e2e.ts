@@ -101,6 +101,8 @@ describe('BPJS reconciliation in the browser', () => {
 
       await page.goto(`${harness.baseUrl}/workers/${twinA.id}`);
       await page.getByText('22000000001').first().waitFor();
+      await page.getByText('Terlindungi', { exact: true }).first().waitFor();
+      await page.getByText('Menurut BPJS').first().waitFor();
       await page.screenshot({ path: path.join(RESULTS, 'worker-bpjs-enrolment-360.png'), fullPage: true });
     } finally {
       await context.close();

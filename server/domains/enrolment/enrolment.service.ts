@@ -9,7 +9,16 @@ import { findParticipations } from './enrolment.repo.ts';
 export interface WorkerCoverage {
   status: CoverageStatus;
   paidUntil: string | null;
-  programs: { program: Program; kpj: string | null; startMonth: string; paidUntil: string | null; fundingSource: string; status: ProgramStatus }[];
+  programs: {
+    program: Program;
+    kpj: string | null;
+    startMonth: string;
+    paidUntil: string | null;
+    fundingSource: string;
+    status: ProgramStatus;
+    bpjsStatus: 'active' | 'non_active' | null;
+    bpjsReportedOn: string | null;
+  }[];
   /** Per programme, as BPJS reported it (reconciliation) or as derived from Jaring's own payments. */
   enrolments: WorkerEnrolment[];
 }
@@ -41,6 +50,8 @@ export async function coverageOfWorkers(db: Db, workerIds: string[], day: string
           paidUntil: p.paidUntil,
           fundingSource: p.fundingSource,
           status: programStatusOn(p, day),
+          bpjsStatus: p.bpjsStatus,
+          bpjsReportedOn: p.bpjsReportedOn,
         }))
         .sort((a, b) => a.program.localeCompare(b.program)),
       enrolments: list

@@ -38,6 +38,7 @@ beforeAll(async () => {
   workers.twinA = await register({ name: 'Ahmad Fauzi', birthDate: '1990-01-01' });
   workers.twinB = await register({ name: 'Ahmad Fauzi', birthDate: '1990-01-01' });
   workers.uncovered = await register({ name: 'Baiq Rohani', birthDate: '1992-08-09', sex: 'F' });
+  workers.lapsed = await register({ name: 'Sahnan', birthDate: '1966-06-06' });
   const outsider = makeNik({ birthDate: '1970-12-12' });
   file = [
     'No KPJ;NIK;Nama Peserta;Tgl Lahir;Program;Status;Tgl Kepesertaan;Iuran Terakhir;Kode Desa',
@@ -46,6 +47,8 @@ beforeAll(async () => {
     `11000000003;;AHMAD FAUZI;1990-01-01;JKK,JKM;AKTIF;;2026-11;${VILLAGE}`,
     `11000000004;${outsider};Inaq Sahnun;1970-12-12;JKK,JKM;NON AKTIF;;2026-05;${OTHER_VILLAGE}`,
     `;${makeNik()};Tanpa KPJ;1980-01-01;JKK;AKTIF;;;`,
+    // Non-active per BPJS, without a paid-until month: three months unpaid by the date of the file.
+    `11000000005;${workers.lapsed.nik};SAHNAN;06-06-1966;JKK JKM;NON AKTIF;;;`,
   ].join('\r\n');
 });
 afterAll(() => t.close());
@@ -56,7 +59,7 @@ describe('BPJS participant file', () => {
   it('links by exact NIK, links a one-digit NIK typo automatically, queues look-alikes and reports the rest', async () => {
     const { id, job } = await importAndWait(t.app, 'bpjs', { cookie: bpjs, fileName: 'peserta-bpjs.csv', content: file });
     importId = id;
-    expect(job).toMatchObject({ status: 'done', created: 4, rejected: 1, linkedExact: 1, linkedAuto: 1, queued: 1, unmatched: 1 });
+    expect(job).toMatchObject({ status: 'done', created: 5, rejected: 1, linkedExact: 2, linkedAuto: 1, queued: 1, unmatched: 1 });
     expect(job.errors[0]).toMatchObject({ row: 5, field: 'kpj' });
   });
 
@@ -70,6 +73,9 @@ describe('BPJS participant file', () => {
     expect(detail.coverage.status).toBe('covered');
     const typo = (await t.app.inject({ method: 'GET', url: `/api/workers/${workers.typo!.id}`, headers: { cookie: admin } })).json();
     expect(typo.enrolments.map((e: { kpj: string }) => e.kpj)).toEqual(['11000000002', '11000000002']);
+    const lapsed = (await t.app.inject({ method: 'GET', url: `/api/workers/${workers.lapsed!.id}`, headers: { cookie: admin } })).json();
+    expect(lapsed.coverage.status).toBe('lapsed');
+    expect(lapsed.enrolments[0]).toMatchObject({ status: 'non_active', statusToday: 'lapsed', paidUntil: '2026-08' });
 
     const covered = await t.app.inject({ method: 'GET', url: '/api/workers?coverage=covered', headers: { cookie: admin } });
     expect(covered.json().items.map((w: { id: string }) => w.id).sort()).toEqual([workers.exact!.id, workers.typo!.id].sort());
@@ -94,6 +100,8 @@ describe('BPJS participant file', () => {
     expect(confirm.json()).toMatchObject({ status: 'confirmed', decidedBy: expect.any(String) });
     const twinB = (await t.app.inject({ method: 'GET', url: `/api/workers/${workers.twinB!.id}`, headers: { cookie: admin } })).json();
     expect(twinB.enrolments[0]).toMatchObject({ kpj: '11000000003', status: 'active' });
+    // No membership date in the file: protection counts from the months it shows as paid.
+    expect(twinB.coverage.status).toBe('covered');
     const twinA = (await t.app.inject({ method: 'GET', url: `/api/workers/${workers.twinA!.id}`, headers: { cookie: admin } })).json();
     expect(twinA.enrolments).toEqual([]);
     const pending = await t.app.inject({ method: 'GET', url: '/api/reconciliation/reviews?status=pending', headers: { cookie: bpjs } });
@@ -109,7 +117,7 @@ describe('BPJS participant file', () => {
 
   it('changes nothing and keeps the officer’s decisions when the same file comes again', async () => {
     const { job } = await importAndWait(t.app, 'bpjs', { cookie: bpjs, fileName: 'peserta-bpjs.csv', content: file });
-    expect(job).toMatchObject({ status: 'done', created: 0, updated: 0, unchanged: 4, linkedExact: 1, linkedAuto: 1, linkedConfirmed: 1, queued: 0, unmatched: 1 });
+    expect(job).toMatchObject({ status: 'done', created: 0, updated: 0, unchanged: 5, linkedExact: 2, linkedAuto: 1, linkedConfirmed: 1, queued: 0, unmatched: 1 });
     const pending = await t.app.inject({ method: 'GET', url: '/api/reconciliation/reviews?status=pending', headers: { cookie: bpjs } });
     expect(pending.json().total).toBe(0);
     expect(importId).not.toBe('');

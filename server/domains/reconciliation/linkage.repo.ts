@@ -190,16 +190,21 @@ export function nikTypoVariants(nik: string): string[] {
 /** Turns linked participants into enrolments: those of one import, or one participant (after an officer's confirmation). */
 export async function applyEnrolments(db: Db, importId: string | null, kpj?: string): Promise<void> {
   const which = importId ? sql`p.import_id = ${importId}` : sql`p.kpj = ${kpj ?? ''}`;
-  // Without a paid-until column, an active participant is taken as paid for the month of the file.
+  // Paid-until: the file's month, or else what its status implies — AKTIF: paid for the month of the file;
+  // NON AKTIF: three months unpaid by then (that is what makes BPJS call a participation non-active).
+  // Start: the membership date, or else no later than the paid-until month and the month of the file.
   await db.execute(sql`
+    with source as (
+      select p.*, coalesce(p.paid_until,
+        case when p.status = 'active' then to_char(p.reported_on, 'YYYY-MM')
+             else to_char(p.reported_on - interval '3 months', 'YYYY-MM') end) as bpjs_paid_until
+      from bpjs_participants p where ${which} and p.worker_id is not null
+    )
     insert into enrolments (id, worker_id, program, kpj, start_month, declared_income, funding_source, bpjs_status, bpjs_paid_until, bpjs_reported_on)
     select gen_random_uuid(), p.worker_id, prog.program, p.kpj,
-      coalesce(to_char(p.membership_date, 'YYYY-MM'), p.paid_until, to_char(p.reported_on, 'YYYY-MM')),
-      1000000, 'UNKNOWN', p.status,
-      coalesce(p.paid_until, case when p.status = 'active' then to_char(p.reported_on, 'YYYY-MM') end),
-      p.reported_on
-    from bpjs_participants p cross join lateral jsonb_array_elements_text(p.programs) as prog(program)
-    where ${which} and p.worker_id is not null
+      coalesce(to_char(p.membership_date, 'YYYY-MM'), least(p.bpjs_paid_until, to_char(p.reported_on, 'YYYY-MM'))),
+      1000000, 'UNKNOWN', p.status, p.bpjs_paid_until, p.reported_on
+    from source p cross join lateral jsonb_array_elements_text(p.programs) as prog(program)
     on conflict (worker_id, program) where ended_on is null do update set
       kpj = excluded.kpj, bpjs_status = excluded.bpjs_status, bpjs_paid_until = excluded.bpjs_paid_until,
       bpjs_reported_on = excluded.bpjs_reported_on`);

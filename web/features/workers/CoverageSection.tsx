@@ -1,11 +1,9 @@
-import { Alert, Box, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Alert, Box, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addMonths } from '../../../core/months.ts';
 import { DEFAULT_GRACE_MONTHS } from '../../../core/coverage.ts';
-import type { Enrolment, ProgramParticipation, WorkerDetail } from '../../api/types.ts';
-import { ScrollX } from '../../components/ScrollX.tsx';
+import type { ProgramParticipation, WorkerDetail } from '../../api/types.ts';
 import { useLang } from '../../i18n/index.ts';
 import { formatDate, formatMonth } from '../../lib/format.ts';
 import { CoverageBadge, ProgramStatusBadge } from './CoverageBadge.tsx';
@@ -61,7 +59,6 @@ export function CoverageSection({ worker }: { worker: WorkerDetail }) {
           </SimpleGrid>
         )}
 
-        {worker.enrolments && worker.enrolments.length > 0 && <EnrolmentTable enrolments={worker.enrolments} headingId={`${headingId}-enrolments`} />}
       </Stack>
     </Paper>
   );
@@ -79,8 +76,15 @@ function ProgramCard({ participation: p }: { participation: ProgramParticipation
     [t('coverage.kpj'), p.kpj ? <span className="nik">{p.kpj}</span> : none(t('detail.none'))],
     [t('coverage.startMonth'), formatMonth(p.startMonth, lang)],
     [t('coverage.paidUntilLabel'), p.paidUntil ? formatMonth(p.paidUntil, lang) : none(t('coverage.nothingPaid'))],
-    [t('coverage.fundingSource'), isKnownFunding(p.fundingSource) ? t(`coverage.funding.${p.fundingSource}`) : p.fundingSource],
+    [t('coverage.fundingSource'), isKnownFunding(p.fundingSource) ? t(`coverage.funding.${p.fundingSource}`) : none(t('coverage.fundingUnknown'))],
   ];
+  // Participations linked from the BPJS participant file carry BPJS's own word and its date.
+  if (p.bpjsStatus) {
+    rows.push([
+      t('coverage.bpjsSays'),
+      `${t(`coverage.programStatus.${p.bpjsStatus}`)} · ${p.bpjsReportedOn ? t('coverage.sourceBpjs', { date: formatDate(p.bpjsReportedOn, lang) }) : t('coverage.sourceBpjsUndated')}`,
+    ]);
+  }
   return (
     <Box component="li" p="sm" bg="gray.0" style={{ borderRadius: 'var(--mantine-radius-md)', border: '1px solid var(--mantine-color-gray-3)' }}>
       <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap" mb="xs">
@@ -107,90 +111,5 @@ function ProgramCard({ participation: p }: { participation: ProgramParticipation
         ))}
       </Box>
     </Box>
-  );
-}
-
-/** Each programme as the latest BPJS file or Jaring's own records state it, with where that came from. */
-function EnrolmentTable({ enrolments, headingId }: { enrolments: Enrolment[]; headingId: string }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const isWide = useMediaQuery('(min-width: 36em)', undefined, { getInitialValueInEffect: false });
-  const source = (e: Enrolment) =>
-    e.source === 'jaring'
-      ? t('coverage.sourceJaring')
-      : e.reportedOn
-        ? t('coverage.sourceBpjs', { date: formatDate(e.reportedOn, lang) })
-        : t('coverage.sourceBpjsUndated');
-  if (!isWide) {
-    return (
-      <div>
-        <Title order={3} size="h5" id={headingId} mb={6}>
-          {t('coverage.enrolmentsTitle')}
-        </Title>
-        <Stack gap={0} component="ul" p={0} m={0} aria-labelledby={headingId} style={{ listStyle: 'none', borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-          {enrolments.map((e, i) => (
-            <li key={`${e.program}-${e.source}-${e.kpj ?? ''}-${i}`} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', padding: '8px 0' }}>
-              <Group justify="space-between" gap="xs" wrap="nowrap">
-                <Text fw={700} size="sm">
-                  {e.program}{' '}
-                  {e.kpj && (
-                    <Text span size="sm" fw={400} className="nik">
-                      · {e.kpj}
-                    </Text>
-                  )}
-                </Text>
-                <ProgramStatusBadge status={e.status} />
-              </Group>
-              <Text size="sm" c="dimmed">
-                {t('coverage.paidUntilColumn')}: {e.paidUntil ? formatMonth(e.paidUntil, lang) : '–'} · {source(e)}
-              </Text>
-            </li>
-          ))}
-        </Stack>
-      </div>
-    );
-  }
-  return (
-    <div>
-      <Title order={3} size="h5" id={headingId} mb={6}>
-        {t('coverage.enrolmentsTitle')}
-      </Title>
-      <Box style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-md)' }}>
-        <ScrollX minWidth={560}>
-          <Table verticalSpacing="xs" horizontalSpacing="sm" aria-labelledby={headingId}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('coverage.program')}</Table.Th>
-                <Table.Th>{t('coverage.kpjShort')}</Table.Th>
-                <Table.Th>{t('coverage.statusColumn')}</Table.Th>
-                <Table.Th>{t('coverage.paidUntilColumn')}</Table.Th>
-                <Table.Th>{t('coverage.source')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {enrolments.map((e, i) => (
-                <Table.Tr key={`${e.program}-${e.source}-${e.kpj ?? ''}-${i}`}>
-                  <Table.Td>
-                    <abbr title={t(`coverage.programName.${e.program}`)} style={{ textDecoration: 'none', fontWeight: 600 }}>
-                      {e.program}
-                    </abbr>
-                  </Table.Td>
-                  <Table.Td className="nik">{e.kpj ?? '–'}</Table.Td>
-                  <Table.Td>
-                    <ProgramStatusBadge status={e.status} />
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.paidUntil ? formatMonth(e.paidUntil, lang) : '–'}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" c={e.source === 'bpjs' ? undefined : 'dimmed'}>
-                      {source(e)}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollX>
-      </Box>
-    </div>
   );
 }
