@@ -83,7 +83,10 @@ export function importRoutes(deps: AppDeps, runner: ImportRunner): FastifyPlugin
         const { file, fields } = await upload(request);
         try {
           const kind = fields.kind === 'bpjs' ? 'bpjs' : 'workers';
-          return await previewImport(file, kind, fields.village || undefined, ctx);
+          // The browser may send only the first part of a large CSV; `fileSize` is then the whole file's size.
+          const fullSize = Number(fields.fileSize);
+          const sized = Number.isSafeInteger(fullSize) && fullSize > file.size ? { ...file, size: fullSize } : file;
+          return await previewImport(sized, kind, fields.village || undefined, ctx);
         } finally {
           fs.rmSync(file.path, { force: true });
         }
