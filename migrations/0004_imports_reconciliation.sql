@@ -92,4 +92,5 @@ CREATE INDEX "bpjs_participants_worker_idx" ON "bpjs_participants" USING btree (
 CREATE INDEX "bpjs_participants_unlinked_idx" ON "bpjs_participants" USING btree ("name") WHERE "bpjs_participants"."worker_id" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "link_reviews_pair_uq" ON "link_reviews" USING btree ("kpj","worker_id");--> statement-breakpoint
 CREATE INDEX "link_reviews_status_idx" ON "link_reviews" USING btree ("status","created_at");--> statement-breakpoint
-CREATE INDEX "workers_birth_date_idx" ON "workers" USING btree ("birth_date");
+CREATE INDEX "workers_birth_date_idx" ON "workers" USING btree ("birth_date");--> statement-breakpoint
+CREATE INDEX "workers_village_birth_date_idx" ON "workers" USING btree ("village_code","birth_date");

@@ -126,8 +126,10 @@ export async function linkParticipants(db: Db, importId: string, actor: ImportAc
 
 /**
  * Candidates for a page of participants, each block served by an index: the same birth date, the birth date
- * with day and month swapped, a similar name in the same village, and — for a participant whose birth date is
- * unknown — NIKs one typo away (one digit changed or two neighbours swapped). Pairs an officer rejected are left out.
+ * with day and month swapped, the same village and birth year, and — for a participant whose birth date is
+ * unknown — NIKs one typo away (one digit changed or two neighbours swapped). Names are compared afterwards,
+ * in JavaScript, only within these small blocks (a name-similarity join over a village costs thousands of
+ * comparisons per participant). Pairs an officer rejected are left out.
  */
 async function findCandidates(db: Db, page: Unlinked[]): Promise<Map<string, CandidateRow[]>> {
   const input = page.map((p) => ({
@@ -135,20 +137,23 @@ async function findCandidates(db: Db, page: Unlinked[]): Promise<Map<string, Can
     name: p.name,
     birth_date: p.birth_date,
     swapped: swapDayMonth(p.birth_date),
+    // Same village and birth year: catches a birth date mistyped beyond a day/month swap.
+    year_start: p.birth_date ? `${p.birth_date.slice(0, 4)}-01-01` : null,
+    year_end: p.birth_date ? `${Number(p.birth_date.slice(0, 4)) + 1}-01-01` : null,
     village_code: p.village_code,
     nik_variants: p.birth_date === null && p.nik ? nikTypoVariants(p.nik) : null,
   }));
   const rows = await queryRows<CandidateRow>(db, sql`
     with p as (
       select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
-        as r(kpj text, name text, birth_date date, swapped date, village_code text, nik_variants jsonb)
+        as r(kpj text, name text, birth_date date, swapped date, year_start date, year_end date, village_code text, nik_variants jsonb)
     ), pairs as (
       select p.kpj, w.id from p join workers w on w.birth_date = p.birth_date and w.deleted_at is null
       union
       select p.kpj, w.id from p join workers w on w.birth_date = p.swapped and w.deleted_at is null
       union
       select p.kpj, w.id from p join workers w on p.village_code is not null and w.village_code = p.village_code
-        and w.name % p.name and w.deleted_at is null
+        and w.birth_date >= p.year_start and w.birth_date < p.year_end and w.deleted_at is null
       union
       select p.kpj, w.id from p cross join lateral jsonb_array_elements_text(p.nik_variants) v(nik)
         join workers w on w.nik = v.nik and w.deleted_at is null

@@ -36,6 +36,7 @@ export const workers = pgTable(
     index('workers_name_idx').on(t.name),
     // Blocking key for linking BPJS participants whose NIK is missing or mistyped (reconciliation).
     index('workers_birth_date_idx').on(t.birthDate),
+    index('workers_village_birth_date_idx').on(t.villageCode, t.birthDate),
     index('workers_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
   ],
 );
