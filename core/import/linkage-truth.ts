@@ -14,6 +14,7 @@
  * birth date, moved village, and combinations of two); ~10% people NOT in the register, most of them hard
  * negatives. See `LinkageScenario`.
  */
+import { seededRandom } from '../random.ts';
 import type { PersonRecord } from './linkage.ts';
 
 export type LinkageScenario =
@@ -101,18 +102,6 @@ const TWIN_PAIRS: [string, string][] = [
 // ---------------------------------------------------------------------------------------------------
 // PRNG and helpers
 
-/** mulberry32: small, fast, good enough for test data; deterministic per seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Cumulative Zipf weights (s = 1) for a list of n ranked items, built once per list size. */
 const zipfTables = new Map<number, Float64Array>();
 function zipfTable(n: number): Float64Array {
@@ -137,7 +126,7 @@ interface Rng {
 }
 
 function makeRng(seed: number): Rng {
-  const next = mulberry32(seed);
+  const next = seededRandom(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   return {
     next,

@@ -4,19 +4,10 @@
  */
 import { addMonths, monthOf, monthsBetween } from '../../core/months.ts';
 import type { OccupationCode } from '../../core/occupations.ts';
+import { seededRandom } from '../../core/random.ts';
 import type { RegionRecord } from '../domains/regions/region-source.ts';
 
-/** mulberry32: a tiny seeded PRNG, so the demo is the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const MALE = ['Ahmad', 'Muhammad', 'Lalu', 'Rusli', 'Hamdi', 'Zainal', 'Saharudin', 'Mahsun', 'Sapri', 'Jumadil', 'Abdul', 'Fathul', 'Hairul', 'Mustafa', 'Rijal', 'Samsul', 'Wahyu', 'Agus', 'Heri', 'Junaidi', 'Khairul', 'Nasrun', 'Suhaimi', 'Amrullah', 'Marzuki', 'Sahnan'];
 const FEMALE = ['Siti', 'Baiq', 'Nurul', 'Hikmah', 'Rohani', 'Sri', 'Mariani', 'Fatimah', 'Aisyah', 'Halimah', 'Rukmini', 'Sumiati', 'Yuliana', 'Hartini', 'Saniah', 'Mahnun', 'Rahmawati', 'Zuhriah', 'Nurhayati', 'Kartini'];
