@@ -29,6 +29,7 @@ import { workerCreateSchema } from '../../../core/workers.schema.ts';
 import { fieldErrorsFromIssues } from '../../errors.ts';
 import type { RegionDirectory } from '../regions/region-directory.ts';
 import type { ImportActor, ImportLayout, RowError, SkippedCounts } from './imports.table.ts';
+import { villageNames, type VillageNames } from './village-names.ts';
 
 /** A worker as stored, from one row. `provided` lists the fields the file actually filled in. */
 export interface ImportedWorker {
@@ -98,7 +99,7 @@ export interface CensusRowReader {
 const err = (field: string | null, code: string, message: string): RowError => ({ field, code, message });
 
 export function censusRowReader(ctx: CensusRowContext): CensusRowReader {
-  const villages = villageNameIndex(ctx.regions);
+  const villages = villageNames(ctx.regions);
   const resolveVillage = (codeCell: Cell, nameCell: Cell, districtCell: Cell) => resolveVillageOf(ctx, villages, codeCell, nameCell, districtCell);
   return ctx.layout === 'census' ? censusLayout(ctx, resolveVillage) : residentLayout(ctx, resolveVillage);
 }
@@ -282,31 +283,6 @@ function finishWorker(ctx: CensusRowContext, draft: DraftWorker): RowOutcome {
 
 // ------------------------------------------------------------------ villages
 
-interface VillageNames {
-  /** normalised village name → village codes (names repeat across districts). */
-  byName: Map<string, string[]>;
-  /** normalised district name → district code. */
-  districtByName: Map<string, string>;
-}
-
-function normaliseRegionName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/^(desa|kelurahan|kel\.?|ds\.?|kecamatan|kec\.?)\s+/, '')
-    .replace(/[^a-z0-9]/g, '');
-}
-
-function villageNameIndex(regions: RegionDirectory): VillageNames {
-  const byName = new Map<string, string[]>();
-  const districtByName = new Map<string, string>();
-  for (const village of regions.within(regions.servedCode, 'village')) {
-    const key = normaliseRegionName(village.name);
-    byName.set(key, [...(byName.get(key) ?? []), village.code]);
-  }
-  for (const district of regions.within(regions.servedCode, 'district')) districtByName.set(normaliseRegionName(district.name), district.code);
-  return { byName, districtByName };
-}
-
 function resolveVillageOf(
   ctx: CensusRowContext,
   names: VillageNames,
@@ -314,32 +290,20 @@ function resolveVillageOf(
   nameCell: Cell,
   districtCell: Cell,
 ): { ok: true; code: string } | { ok: false; error: RowError } {
-  let code: string | null = null;
-  const codeText = cleanText(codeCell).replace(/\s/g, '');
+  const codeText = cleanText(codeCell);
   const nameText = cleanText(nameCell);
-  if (codeText) {
-    const digits = codeText.replace(/\D/g, '');
-    code = digits.length === 10 ? `${digits.slice(0, 2)}.${digits.slice(2, 4)}.${digits.slice(4, 6)}.${digits.slice(6)}` : codeText;
-    if (!ctx.regions.village(code)) {
-      return { ok: false, error: err('villageCode', 'VILLAGE_UNKNOWN', `Kode desa ${codeText} tidak ada di ${ctx.regions.served.name}. Tulis kode Kemendagri seperti 52.03.01.2001.`) };
-    }
-  } else if (nameText) {
-    let candidates = names.byName.get(normaliseRegionName(nameText)) ?? [];
-    const districtText = cleanText(districtCell);
-    if (districtText) {
-      const district = names.districtByName.get(normaliseRegionName(districtText));
-      if (!district) {
-        return { ok: false, error: err('districtName', 'DISTRICT_UNKNOWN', `Kecamatan "${districtText}" tidak ada di ${ctx.regions.served.name}. Periksa ejaannya.`) };
-      }
-      candidates = candidates.filter((c) => c.startsWith(`${district}.`));
-    }
-    if (candidates.length === 0) {
-      return { ok: false, error: err('villageName', 'VILLAGE_UNKNOWN', `Desa "${nameText}" tidak ditemukan${districtText ? ` di Kecamatan ${districtText}` : ''}. Periksa ejaannya atau tulis kode desa.`) };
-    }
-    if (candidates.length > 1) {
-      return { ok: false, error: err('villageName', 'VILLAGE_AMBIGUOUS', `Ada ${candidates.length} desa bernama "${nameText}". Isi kolom Kecamatan atau tulis kode desa.`) };
-    }
-    code = candidates[0]!;
+  const districtText = cleanText(districtCell);
+  const found = names.lookup(codeCell, nameCell, districtCell);
+  let code: string | null = null;
+  if (found.ok) code = found.code;
+  else if (found.reason === 'unknown_code') {
+    return { ok: false, error: err('villageCode', 'VILLAGE_UNKNOWN', `Kode desa ${codeText} tidak ada di ${ctx.regions.served.name}. Tulis kode Kemendagri seperti 52.03.01.2001.`) };
+  } else if (found.reason === 'unknown_district') {
+    return { ok: false, error: err('districtName', 'DISTRICT_UNKNOWN', `Kecamatan "${districtText}" tidak ada di ${ctx.regions.served.name}. Periksa ejaannya.`) };
+  } else if (found.reason === 'unknown_name') {
+    return { ok: false, error: err('villageName', 'VILLAGE_UNKNOWN', `Desa "${nameText}" tidak ditemukan${districtText ? ` di Kecamatan ${districtText}` : ''}. Periksa ejaannya atau tulis kode desa.`) };
+  } else if (found.reason === 'ambiguous_name') {
+    return { ok: false, error: err('villageName', 'VILLAGE_AMBIGUOUS', `Ada ${found.candidates} desa bernama "${nameText}". Isi kolom Kecamatan atau tulis kode desa.`) };
   }
   if (code && ctx.targetVillage && code !== ctx.targetVillage) {
     const target = ctx.regions.get(ctx.targetVillage)?.name ?? ctx.targetVillage;

@@ -13,6 +13,7 @@ import { openTable } from '../imports/file-reader.ts';
 import { ImportFileError, type ImportDeps, type JobControl, type JobOutcome } from '../imports/import-runner.ts';
 import { finishJob, insertRejections, saveHeader, saveProgress, type ImportJobRow, type Rejection } from '../imports/imports.repo.ts';
 import type { RowError } from '../imports/imports.table.ts';
+import { villageNames } from '../imports/village-names.ts';
 import { linkParticipants } from './linkage.repo.ts';
 
 export interface ParticipantIn {
@@ -182,25 +183,12 @@ function parseParticipant(
   };
 }
 
-/** The village of a participant when the file says it; an unknown village is simply not used for linking. */
+/** The village of a participant when the file says it; an unknown or ambiguous village is simply not used for linking. */
 function villageIndex(deps: ImportDeps): (code: Cell, name: Cell, district: Cell) => string | null {
-  const norm = (s: string) => s.toLowerCase().replace(/^(desa|kelurahan|kel\.?|ds\.?)\s+/, '').replace(/[^a-z0-9]/g, '');
-  const byName = new Map<string, string[]>();
-  for (const v of deps.regions.within(deps.regions.servedCode, 'village')) byName.set(norm(v.name), [...(byName.get(norm(v.name)) ?? []), v.code]);
-  const districts = new Map(deps.regions.within(deps.regions.servedCode, 'district').map((d) => [norm(d.name), d.code]));
-  return (codeCell, nameCell, districtCell) => {
-    const code = cleanText(codeCell);
-    if (code) {
-      const digits = code.replace(/\D/g, '');
-      const dotted = digits.length === 10 ? `${digits.slice(0, 2)}.${digits.slice(2, 4)}.${digits.slice(4, 6)}.${digits.slice(6)}` : code;
-      return deps.regions.village(dotted) ? dotted : null;
-    }
-    const name = cleanText(nameCell);
-    if (!name) return null;
-    let candidates = byName.get(norm(name)) ?? [];
-    const district = districts.get(norm(cleanText(districtCell)));
-    if (district) candidates = candidates.filter((c) => c.startsWith(`${district}.`));
-    return candidates.length === 1 ? candidates[0]! : null;
+  const names = villageNames(deps.regions);
+  return (code, name, district) => {
+    const found = names.lookup(code, name, district);
+    return found.ok ? found.code : null;
   };
 }
 
