@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeNik, makeWorker } from '../server/test/factories.ts';
-import { RESULTS, startHarness, type Harness } from './harness.ts';
+import { ADMIN_PASSWORD, RESULTS, startHarness, type Harness } from './harness.ts';
 
 const OPERATOR = { username: 'operator.impor', password: 'e2e-operator-pass-789' };
 const OFFICER = { username: 'petugas.bpjs', password: 'e2e-bpjs-pass-0123' };
@@ -108,4 +108,24 @@ describe('BPJS reconciliation in the browser', () => {
       await context.close();
     }
   }, 90_000);
+});
+
+describe('civil-registry occupation mapping', () => {
+  it('lets the regency office decide which resident occupations count as informal work', async () => {
+    const { context, page } = await harness.newPage(1280, 900);
+    try {
+      await harness.logIn(page, 'admin', ADMIN_PASSWORD);
+      await page.goto(`${harness.baseUrl}/admin/occupation-map`);
+      await page.getByRole('heading', { name: 'Pemetaan pekerjaan Dukcapil' }).waitFor();
+      await expect.poll(() => page.getByRole('row').count()).toBe(90);
+      const driver = page.getByRole('textbox', { name: 'Pekerjaan di Jaring untuk Sopir' }).or(page.getByRole('combobox', { name: 'Pekerjaan di Jaring untuk Sopir' })).first();
+      await driver.click();
+      await page.getByRole('option', { name: 'Bukan pekerja informal (dilewati)' }).click();
+      await page.getByText('Pemetaan “Sopir” disimpan.').waitFor();
+      const saved = await harness.adminApi<{ items: { label: string; occupation: string | null; updatedBy: string | null }[] }>('GET', '/api/imports/occupation-map');
+      expect(saved.items.find((i) => i.label === 'Sopir')).toMatchObject({ occupation: null, updatedBy: 'admin' });
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });

@@ -12,6 +12,7 @@ const WorkerDetailPage = lazy(() => import('./features/workers/WorkerDetailPage.
 const WorkerFormPage = lazy(() => import('./features/workers/WorkerFormPage.tsx'));
 const UsersPage = lazy(() => import('./features/admin/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./features/admin/AuditPage.tsx'));
+const OccupationMapPage = lazy(() => import('./features/admin/OccupationMapPage.tsx'));
 const ImportPage = lazy(() => import('./features/imports/ImportPage.tsx'));
 const ImportListPage = lazy(() => import('./features/imports/ImportListPage.tsx'));
 const ImportJobPage = lazy(() => import('./features/imports/ImportJobPage.tsx'));
@@ -38,6 +39,7 @@ export const router = createBrowserRouter([
       { path: 'workers/:id/edit', element: <WorkerFormPage /> },
       { path: 'admin/users', element: <UsersPage /> },
       { path: 'admin/audit', element: <AuditPage /> },
+      { path: 'admin/occupation-map', element: <OccupationMapPage /> },
       { path: 'imports', element: <ImportPage /> },
       { path: 'imports/history', element: <ImportListPage /> },
       { path: 'imports/:id', element: <ImportJobPage /> },

@@ -41,7 +41,7 @@ export function withQuery(path: string, query: Query = {}): string {
 }
 
 /** Calls the API; resolves with the parsed body (undefined for 204) or throws ApiError. */
-export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {

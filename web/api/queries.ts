@@ -30,6 +30,7 @@ export const queryKeys = {
   workers: (query: WorkerListQuery) => ['workers', 'list', query] as const,
   worker: (id: string) => ['workers', 'detail', id] as const,
   users: ['users'] as const,
+  occupationMap: ['imports', 'occupation-map'] as const,
   audit: (query: AuditQuery) => ['audit', query] as const,
   imports: (query: PageQuery) => ['imports', 'list', query] as const,
   importJob: (id: string) => ['imports', 'detail', id] as const,
@@ -308,5 +309,32 @@ export function useUnmatched(query: UnmatchedQuery) {
     queryKey: queryKeys.unmatched(query),
     queryFn: () => api<Page<UnmatchedParticipant>>('GET', withQuery('/api/reconciliation/unmatched', { ...query })),
     placeholderData: keepPreviousData,
+  });
+}
+
+export interface CivilOccupationMapping {
+  key: string;
+  civilId: number | null;
+  label: string;
+  occupation: string | null;
+  reason: string;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+/** How the civil registry's 89 occupations (OpenSID/SIAK exports) map to Jaring's occupations. */
+export function useOccupationMap() {
+  return useQuery({
+    queryKey: queryKeys.occupationMap,
+    queryFn: async () => (await api<{ items: CivilOccupationMapping[] }>('GET', '/api/imports/occupation-map')).items,
+  });
+}
+
+export function useChangeOccupationMapping() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ key, occupation }: { key: string; occupation: string | null }) =>
+      api<CivilOccupationMapping>('PUT', `/api/imports/occupation-map/${encodeURIComponent(key)}`, { occupation }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.occupationMap }),
   });
 }

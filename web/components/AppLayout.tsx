@@ -104,6 +104,7 @@ function MainNav() {
       : []),
     ...(canManageUsers(user) ? [{ to: '/admin/users', label: t('nav.users'), active: pathname === '/admin/users' }] : []),
     ...(canReadAudit(user) ? [{ to: '/admin/audit', label: t('nav.audit'), active: pathname === '/admin/audit' }] : []),
+    ...(user.role === 'admin' ? [{ to: '/admin/occupation-map', label: t('nav.occupationMap'), active: pathname === '/admin/occupation-map' }] : []),
   ];
   return (
     <Stack gap={4} component="nav">
