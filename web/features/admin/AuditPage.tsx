@@ -1,16 +1,18 @@
-import { Anchor, Badge, Box, Button, Group, Paper, Select, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { canReadAudit } from '../../../core/roles.ts';
 import { useAudit } from '../../api/queries.ts';
 import type { AuditEntry } from '../../api/types.ts';
-import { ScrollX } from '../../components/ScrollX.tsx';
+import { TableCard } from '../../components/TableCard.tsx';
 import { useDebouncedSearchParam } from '../../lib/use-debounced-search-param.ts';
 import { PagePicker } from '../../components/PagePicker.tsx';
-import { ErrorState, Message } from '../../components/ErrorState.tsx';
+import { NotAllowed } from '../../components/NotAllowed.tsx';
+import { PagedResults, ShowingRange } from '../../components/PagedResults.tsx';
 import { useLang } from '../../i18n/index.ts';
-import { formatDateTime, formatNumber } from '../../lib/format.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { pageCount, usePageParam } from '../../lib/use-page-param.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useCurrentUser } from '../auth/session.ts';
 
@@ -22,13 +24,7 @@ export default function AuditPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   usePageTitle(t('admin.auditTitle'));
-  if (!canReadAudit(user)) {
-    return (
-      <Message title={t('errors.notAllowedTitle')} tone="orange">
-        <Text>{t('errors.notAllowedBody')}</Text>
-      </Message>
-    );
-  }
+  if (!canReadAudit(user)) return <NotAllowed reason="errors.notAllowedBody" />;
   return <AuditTrail />;
 }
 
@@ -37,7 +33,7 @@ function AuditTrail() {
   const [params, setParams] = useSearchParams();
   const entity = params.get('entity') ?? '';
   const [idInput, setIdInput, id] = useDebouncedSearchParam('id', 400);
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const { page, goTo } = usePageParam();
   const isWide = useMediaQuery('(min-width: 62em)', undefined, { getInitialValueInEffect: false });
 
   const update = (changes: Record<string, string>) =>
@@ -54,9 +50,6 @@ function AuditTrail() {
     );
 
   const audit = useAudit({ entity: entity || undefined, id: id || undefined, page, pageSize: PAGE_SIZE });
-
-  const data = audit.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
     <Stack gap="md">
@@ -98,29 +91,16 @@ function AuditTrail() {
           </Button>
         )}
       </Group>
-      {audit.isError ? (
-        <ErrorState error={audit.error} onRetry={() => void audit.refetch()} />
-      ) : !data ? (
-        <Skeleton h={320} radius="md" />
-      ) : data.items.length === 0 ? (
-        <Paper withBorder radius="md" p="lg">
-          <Text c="dimmed" ta="center">
-            {t('admin.noEntries')}
-          </Text>
-        </Paper>
-      ) : (
-        <Box style={{ opacity: audit.isPlaceholderData ? 0.6 : 1 }}>
-          <Text size="sm" c="dimmed" mb="xs">
-            {t('workers.showing', {
-              from: formatNumber((data.page - 1) * data.pageSize + 1),
-              to: formatNumber((data.page - 1) * data.pageSize + data.items.length),
-              total: formatNumber(data.total),
-            })}
-          </Text>
-          {isWide ? <AuditTable items={data.items} /> : <AuditCards items={data.items} />}
-        </Box>
-      )}
-      <PagePicker pages={pages} page={page} onChange={(p) => update({ page: p > 1 ? String(p) : '' })} />
+      <PagedResults query={audit} skeletonHeight={320} empty={t('admin.noEntries')}>
+        {(data) => (
+          <Box style={{ opacity: audit.isPlaceholderData ? 0.6 : 1 }}>
+            <ShowingRange data={data} mb="xs" />
+            {isWide ? <AuditTable items={data.items} /> : <AuditCards items={data.items} />}
+          </Box>
+        )}
+      </PagedResults>
+      {/* Like the filters, paging here replaces the history entry and keeps the scroll. */}
+      <PagePicker pages={pageCount(audit.data)} page={page} onChange={(p) => goTo(p, { replace: true })} />
     </Stack>
   );
 }
@@ -193,47 +173,43 @@ function AuditTable({ items }: { items: AuditEntry[] }) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
-    <Paper withBorder radius="md">
-      <ScrollX minWidth={900}>
-        <Table verticalSpacing="sm" horizontalSpacing="md" style={{ verticalAlign: 'top' }}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('admin.at')}</Table.Th>
-              <Table.Th>{t('admin.actor')}</Table.Th>
-              <Table.Th>{t('admin.action')}</Table.Th>
-              <Table.Th>{t('admin.target')}</Table.Th>
-              <Table.Th>{t('admin.changes')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((e) => (
-              <Table.Tr key={e.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, lang)}</Table.Td>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {e.actorUsername ?? '–'}
-                  </Text>
-                  {e.actorRole && (
-                    <Text size="xs" c="dimmed">
-                      {e.actorRole}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <ActionBadge action={e.action} />
-                </Table.Td>
-                <Table.Td maw={260}>
-                  <Target entry={e} />
-                </Table.Td>
-                <Table.Td maw={380}>
-                  <Changes changes={e.changes} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollX>
-    </Paper>
+    <TableCard minWidth={900} verticalSpacing="sm" horizontalSpacing="md" style={{ verticalAlign: 'top' }}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('admin.at')}</Table.Th>
+          <Table.Th>{t('admin.actor')}</Table.Th>
+          <Table.Th>{t('admin.action')}</Table.Th>
+          <Table.Th>{t('admin.target')}</Table.Th>
+          <Table.Th>{t('admin.changes')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.map((e) => (
+          <Table.Tr key={e.id}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, lang)}</Table.Td>
+            <Table.Td>
+              <Text size="sm" fw={500}>
+                {e.actorUsername ?? '–'}
+              </Text>
+              {e.actorRole && (
+                <Text size="xs" c="dimmed">
+                  {e.actorRole}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <ActionBadge action={e.action} />
+            </Table.Td>
+            <Table.Td maw={260}>
+              <Target entry={e} />
+            </Table.Td>
+            <Table.Td maw={380}>
+              <Changes changes={e.changes} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </TableCard>
   );
 }
 

@@ -1,11 +1,12 @@
-import { Badge, Paper, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { OCCUPATIONS } from '../../../core/occupations.ts';
 import { isApiError } from '../../api/client.ts';
 import { useChangeOccupationMapping, useOccupationMap, type CivilOccupationMapping } from '../../api/queries.ts';
-import { ErrorState, Message } from '../../components/ErrorState.tsx';
-import { ScrollX } from '../../components/ScrollX.tsx';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { NotAllowed } from '../../components/NotAllowed.tsx';
+import { TableCard } from '../../components/TableCard.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
@@ -21,13 +22,7 @@ export default function OccupationMapPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   usePageTitle(t('admin.occupationMapTitle'));
-  if (user.role !== 'admin') {
-    return (
-      <Message title={t('errors.notAllowedTitle')} tone="orange">
-        <Text>{t('errors.notAllowedBody')}</Text>
-      </Message>
-    );
-  }
+  if (user.role !== 'admin') return <NotAllowed reason="errors.notAllowedBody" />;
   return (
     <Stack gap="md">
       <div>
@@ -68,55 +63,51 @@ function MappingTable() {
   };
 
   return (
-    <Paper withBorder radius="md">
-      <ScrollX minWidth={640}>
-        <Table verticalSpacing="xs" striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('admin.civilOccupation')}</Table.Th>
-              <Table.Th miw={240}>{t('admin.jaringOccupation')}</Table.Th>
-              <Table.Th>{t('admin.changedBy')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {mapping.data.map((row) => (
-              <Table.Tr key={row.key}>
-                <Table.Td>
-                  <Text size="sm">
-                    {row.civilId !== null && (
-                      <Text span c="dimmed" size="xs" mr={6}>
-                        {row.civilId}
-                      </Text>
-                    )}
-                    {row.label}
+    <TableCard minWidth={640} verticalSpacing="xs" striped>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('admin.civilOccupation')}</Table.Th>
+          <Table.Th miw={240}>{t('admin.jaringOccupation')}</Table.Th>
+          <Table.Th>{t('admin.changedBy')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {mapping.data.map((row) => (
+          <Table.Tr key={row.key}>
+            <Table.Td>
+              <Text size="sm">
+                {row.civilId !== null && (
+                  <Text span c="dimmed" size="xs" mr={6}>
+                    {row.civilId}
                   </Text>
-                  {!row.occupation && (
-                    <Badge variant="light" color="gray" size="sm" mt={2}>
-                      {t(`admin.notInformalReason.${row.reason}`, { defaultValue: t('admin.notInformal') })}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Select
-                    aria-label={t('admin.jaringOccupationFor', { label: row.label })}
-                    data={options}
-                    value={row.occupation ?? NOT_INFORMAL}
-                    onChange={(value) => save(row, value)}
-                    allowDeselect={false}
-                    disabled={change.isPending && change.variables?.key === row.key}
-                    size="sm"
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="xs" c="dimmed">
-                    {row.updatedBy ? `${row.updatedBy}, ${formatDateTime(row.updatedAt, lang)}` : t('admin.defaultMapping')}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollX>
-    </Paper>
+                )}
+                {row.label}
+              </Text>
+              {!row.occupation && (
+                <Badge variant="light" color="gray" size="sm" mt={2}>
+                  {t(`admin.notInformalReason.${row.reason}`, { defaultValue: t('admin.notInformal') })}
+                </Badge>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Select
+                aria-label={t('admin.jaringOccupationFor', { label: row.label })}
+                data={options}
+                value={row.occupation ?? NOT_INFORMAL}
+                onChange={(value) => save(row, value)}
+                allowDeselect={false}
+                disabled={change.isPending && change.variables?.key === row.key}
+                size="sm"
+              />
+            </Table.Td>
+            <Table.Td>
+              <Text size="xs" c="dimmed">
+                {row.updatedBy ? `${row.updatedBy}, ${formatDateTime(row.updatedAt, lang)}` : t('admin.defaultMapping')}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </TableCard>
   );
 }

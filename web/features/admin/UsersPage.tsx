@@ -7,8 +7,9 @@ import { ROLE_LABELS, ROLE_SCOPE_LEVEL, ROLES, canManageUsers, type Role } from 
 import { isApiError } from '../../api/client.ts';
 import { useCreateUser, useMeta, useRegionChildren, useUsers } from '../../api/queries.ts';
 import type { User } from '../../api/types.ts';
-import { ScrollX } from '../../components/ScrollX.tsx';
-import { ErrorState, Message } from '../../components/ErrorState.tsx';
+import { TableCard } from '../../components/TableCard.tsx';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { NotAllowed } from '../../components/NotAllowed.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
@@ -18,13 +19,7 @@ export default function UsersPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   usePageTitle(t('admin.usersTitle'));
-  if (!canManageUsers(user)) {
-    return (
-      <Message title={t('errors.notAllowedTitle')} tone="orange">
-        <Text>{t('errors.notAllowedBody')}</Text>
-      </Message>
-    );
-  }
+  if (!canManageUsers(user)) return <NotAllowed reason="errors.notAllowedBody" />;
   return (
     <Stack gap="lg">
       <Title order={1} size="h2">
@@ -65,35 +60,31 @@ function UserList() {
     );
   }
   return (
-    <Paper withBorder radius="md">
-      <ScrollX minWidth={640}>
-        <Table verticalSpacing="sm" horizontalSpacing="md">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('admin.username')}</Table.Th>
-              <Table.Th>{t('admin.role')}</Table.Th>
-              <Table.Th>{t('admin.region')}</Table.Th>
-              <Table.Th>{t('admin.created')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.data.map((u) => (
-              <Table.Tr key={u.id}>
-                <Table.Td fw={600}>{u.username}</Table.Td>
-                <Table.Td>{role(u)}</Table.Td>
-                <Table.Td>
-                  {u.regionName}{' '}
-                  <Text span c="dimmed" size="sm" className="nik">
-                    {u.regionCode}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{formatDateTime(u.createdAt, lang)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollX>
-    </Paper>
+    <TableCard minWidth={640} verticalSpacing="sm" horizontalSpacing="md">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('admin.username')}</Table.Th>
+          <Table.Th>{t('admin.role')}</Table.Th>
+          <Table.Th>{t('admin.region')}</Table.Th>
+          <Table.Th>{t('admin.created')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {users.data.map((u) => (
+          <Table.Tr key={u.id}>
+            <Table.Td fw={600}>{u.username}</Table.Td>
+            <Table.Td>{role(u)}</Table.Td>
+            <Table.Td>
+              {u.regionName}{' '}
+              <Text span c="dimmed" size="sm" className="nik">
+                {u.regionCode}
+              </Text>
+            </Table.Td>
+            <Table.Td>{formatDateTime(u.createdAt, lang)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </TableCard>
   );
 }
 

@@ -8,7 +8,7 @@ import type { ImportJob } from '../../api/types.ts';
 import { percentOf } from '../../api/upload.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { ScrollX } from '../../components/ScrollX.tsx';
+import { TableCard } from '../../components/TableCard.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
@@ -266,32 +266,28 @@ function RejectedRows({ job }: { job: ImportJob }) {
           </Stack>
         )}
         {job.errors.length > 0 && isWide && (
-          <Paper withBorder radius="sm">
-            <ScrollX minWidth={480}>
-              <Table verticalSpacing="xs" horizontalSpacing="sm" striped style={{ verticalAlign: 'top' }}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th ta="right" w={72}>
-                      {t('imports.errorRow')}
-                    </Table.Th>
-                    <Table.Th w={160}>{t('imports.errorField')}</Table.Th>
-                    <Table.Th>{t('imports.errorReason')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {job.errors.map((e, i) => (
-                    <Table.Tr key={`${e.row}-${e.field ?? ''}-${i}`}>
-                      <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                        {e.row}
-                      </Table.Td>
-                      <Table.Td>{e.field ? fieldLabel(e.field) : '–'}</Table.Td>
-                      <Table.Td style={{ overflowWrap: 'anywhere' }}>{e.message}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollX>
-          </Paper>
+          <TableCard minWidth={480} radius="sm" verticalSpacing="xs" horizontalSpacing="sm" striped style={{ verticalAlign: 'top' }}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th ta="right" w={72}>
+                  {t('imports.errorRow')}
+                </Table.Th>
+                <Table.Th w={160}>{t('imports.errorField')}</Table.Th>
+                <Table.Th>{t('imports.errorReason')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {job.errors.map((e, i) => (
+                <Table.Tr key={`${e.row}-${e.field ?? ''}-${i}`}>
+                  <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                    {e.row}
+                  </Table.Td>
+                  <Table.Td>{e.field ? fieldLabel(e.field) : '–'}</Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{e.message}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </TableCard>
         )}
       </Stack>
     </Paper>

@@ -1,14 +1,16 @@
-import { Anchor, Box, Button, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useImports } from '../../api/queries.ts';
 import type { ImportJobSummary } from '../../api/types.ts';
-import { ErrorState, Message } from '../../components/ErrorState.tsx';
+import { NotAllowed } from '../../components/NotAllowed.tsx';
+import { PagedResults, ShowingRange } from '../../components/PagedResults.tsx';
 import { PagePicker } from '../../components/PagePicker.tsx';
-import { ScrollX } from '../../components/ScrollX.tsx';
+import { TableCard } from '../../components/TableCard.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
+import { pageCount, usePageParam } from '../../lib/use-page-param.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useCurrentUser } from '../auth/session.ts';
 import { canImport } from './import-rules.ts';
@@ -21,34 +23,15 @@ export default function ImportListPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   usePageTitle(t('imports.historyTitle'));
-  if (!canImport(user.role)) {
-    return (
-      <Message title={t('errors.notAllowedTitle')} tone="orange">
-        <Text>{t('errors.notForYourRole')}</Text>
-      </Message>
-    );
-  }
+  if (!canImport(user.role)) return <NotAllowed />;
   return <ImportHistory />;
 }
 
 function ImportHistory() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const { page, goTo } = usePageParam();
   const isWide = useMediaQuery('(min-width: 62em)', undefined, { getInitialValueInEffect: false });
   const imports = useImports({ page, pageSize: PAGE_SIZE });
-  const data = imports.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
-
-  const goTo = (p: number) => {
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      if (p > 1) next.set('page', String(p));
-      else next.delete('page');
-      return next;
-    });
-    window.scrollTo({ top: 0 });
-  };
 
   return (
     <Stack gap="md">
@@ -65,29 +48,15 @@ function ImportHistory() {
           {t('imports.newImport')}
         </Button>
       </Group>
-      {imports.isError ? (
-        <ErrorState error={imports.error} onRetry={() => void imports.refetch()} />
-      ) : !data ? (
-        <Skeleton h={320} radius="md" />
-      ) : data.items.length === 0 ? (
-        <Paper withBorder radius="md" p="lg">
-          <Text c="dimmed" ta="center">
-            {t('imports.historyEmpty')}
-          </Text>
-        </Paper>
-      ) : (
-        <Box style={{ opacity: imports.isPlaceholderData ? 0.6 : 1 }}>
-          <Text size="sm" c="dimmed" mb="xs">
-            {t('workers.showing', {
-              from: formatNumber((data.page - 1) * data.pageSize + 1),
-              to: formatNumber((data.page - 1) * data.pageSize + data.items.length),
-              total: formatNumber(data.total),
-            })}
-          </Text>
-          {isWide ? <ImportTable items={data.items} /> : <ImportCards items={data.items} />}
-        </Box>
-      )}
-      <PagePicker pages={pages} page={page} onChange={goTo} />
+      <PagedResults query={imports} skeletonHeight={320} empty={t('imports.historyEmpty')}>
+        {(data) => (
+          <Box style={{ opacity: imports.isPlaceholderData ? 0.6 : 1 }}>
+            <ShowingRange data={data} mb="xs" />
+            {isWide ? <ImportTable items={data.items} /> : <ImportCards items={data.items} />}
+          </Box>
+        )}
+      </PagedResults>
+      <PagePicker pages={pageCount(imports.data)} page={page} onChange={goTo} />
     </Stack>
   );
 }
@@ -123,53 +92,49 @@ function ImportTable({ items }: { items: ImportJobSummary[] }) {
   const navigate = useNavigate();
   const counts = useCounts();
   return (
-    <Paper withBorder radius="md">
-      <ScrollX minWidth={860}>
-        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" style={{ verticalAlign: 'top' }}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('imports.at')}</Table.Th>
-              <Table.Th>{t('imports.file')}</Table.Th>
-              <Table.Th>{t('imports.kindColumn')}</Table.Th>
-              <Table.Th>{t('imports.statusColumn')}</Table.Th>
-              <Table.Th>{t('imports.countsColumn')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((job) => (
-              <Table.Tr key={job.id} className="row-link" onClick={() => void navigate(`/imports/${job.id}`)}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Text size="sm">{formatDateTime(job.createdAt, lang)}</Text>
-                  {job.createdBy && (
-                    <Text size="xs" c="dimmed">
-                      {job.createdBy}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td maw={340}>
-                  <Anchor component={Link} to={`/imports/${job.id}`} fw={600} onClick={(e) => e.stopPropagation()} style={{ overflowWrap: 'anywhere' }}>
-                    {job.fileName}
-                  </Anchor>
-                  <Source job={job} withKind={false} />
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`imports.kindShort.${job.kind}`)}</Table.Td>
-                <Table.Td>
-                  <ImportStatusBadge status={job.status} />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{counts(job)}</Text>
-                  {job.status === 'failed' && job.failureMessage && (
-                    <Text size="xs" c="red.8" lineClamp={2}>
-                      {job.failureMessage}
-                    </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollX>
-    </Paper>
+    <TableCard minWidth={860} highlightOnHover verticalSpacing="sm" horizontalSpacing="md" style={{ verticalAlign: 'top' }}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('imports.at')}</Table.Th>
+          <Table.Th>{t('imports.file')}</Table.Th>
+          <Table.Th>{t('imports.kindColumn')}</Table.Th>
+          <Table.Th>{t('imports.statusColumn')}</Table.Th>
+          <Table.Th>{t('imports.countsColumn')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.map((job) => (
+          <Table.Tr key={job.id} className="row-link" onClick={() => void navigate(`/imports/${job.id}`)}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Text size="sm">{formatDateTime(job.createdAt, lang)}</Text>
+              {job.createdBy && (
+                <Text size="xs" c="dimmed">
+                  {job.createdBy}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td maw={340}>
+              <Anchor component={Link} to={`/imports/${job.id}`} fw={600} onClick={(e) => e.stopPropagation()} style={{ overflowWrap: 'anywhere' }}>
+                {job.fileName}
+              </Anchor>
+              <Source job={job} withKind={false} />
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`imports.kindShort.${job.kind}`)}</Table.Td>
+            <Table.Td>
+              <ImportStatusBadge status={job.status} />
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{counts(job)}</Text>
+              {job.status === 'failed' && job.failureMessage && (
+                <Text size="xs" c="red.8" lineClamp={2}>
+                  {job.failureMessage}
+                </Text>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </TableCard>
   );
 }
 

@@ -7,7 +7,7 @@ import { Link, useBlocker, useNavigate, useSearchParams } from 'react-router';
 import { useMeta, usePreviewImport, useRegionChildren, useStartImport } from '../../api/queries.ts';
 import type { ImportKind } from '../../api/types.ts';
 import { isAbortError, type UploadProgress } from '../../api/upload.ts';
-import { Message } from '../../components/ErrorState.tsx';
+import { NotAllowed } from '../../components/NotAllowed.tsx';
 import { formatFileSize } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useCurrentUser } from '../auth/session.ts';
@@ -35,13 +35,7 @@ export default function ImportPage() {
   const user = useCurrentUser();
   usePageTitle(t('imports.title'));
   const kinds = importKindsFor(user.role);
-  if (kinds.length === 0) {
-    return (
-      <Message title={t('errors.notAllowedTitle')} tone="orange">
-        <Text>{t('errors.notForYourRole')}</Text>
-      </Message>
-    );
-  }
+  if (kinds.length === 0) return <NotAllowed />;
   return <ImportForm kinds={kinds} />;
 }
 

@@ -2,7 +2,7 @@ import { Alert, Badge, Group, List, Paper, Stack, Table, Text, Title } from '@ma
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../api/types.ts';
-import { ScrollX } from '../../components/ScrollX.tsx';
+import { TableCard } from '../../components/TableCard.tsx';
 import { formatNumber } from '../../lib/format.ts';
 import { useLayoutLabel } from './ImportStatusBadge.tsx';
 
@@ -121,49 +121,45 @@ function FieldBadge({ column }: { column: Column }) {
 function MappingTable({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation();
   return (
-    <Paper withBorder radius="sm">
-      <ScrollX minWidth={640}>
-        <Table verticalSpacing="xs" horizontalSpacing="sm" style={{ verticalAlign: 'top' }}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w="30%">{t('imports.fileColumn')}</Table.Th>
-              <Table.Th w="25%">{t('imports.jaringField')}</Table.Th>
-              <Table.Th>{t('imports.samples')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {preview.columns.map((column) => {
-              const samples = samplesOf(preview, column);
-              return (
-                <Table.Tr key={column.index} c={column.field ? undefined : 'dimmed'}>
-                  <Table.Td style={{ overflowWrap: 'break-word' }}>
-                    <HeaderText column={column} />
-                  </Table.Td>
-                  <Table.Td>
-                    <FieldBadge column={column} />
-                  </Table.Td>
-                  <Table.Td>
-                    {samples.length === 0 ? (
-                      <Text span size="sm" fs="italic" c="dimmed">
-                        {t('imports.noSample')}
+    <TableCard minWidth={640} radius="sm" verticalSpacing="xs" horizontalSpacing="sm" style={{ verticalAlign: 'top' }}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w="30%">{t('imports.fileColumn')}</Table.Th>
+          <Table.Th w="25%">{t('imports.jaringField')}</Table.Th>
+          <Table.Th>{t('imports.samples')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {preview.columns.map((column) => {
+          const samples = samplesOf(preview, column);
+          return (
+            <Table.Tr key={column.index} c={column.field ? undefined : 'dimmed'}>
+              <Table.Td style={{ overflowWrap: 'break-word' }}>
+                <HeaderText column={column} />
+              </Table.Td>
+              <Table.Td>
+                <FieldBadge column={column} />
+              </Table.Td>
+              <Table.Td>
+                {samples.length === 0 ? (
+                  <Text span size="sm" fs="italic" c="dimmed">
+                    {t('imports.noSample')}
+                  </Text>
+                ) : (
+                  <Stack gap={0}>
+                    {samples.map((value, i) => (
+                      <Text key={i} size="sm" truncate="end" title={value} maw={360}>
+                        {value}
                       </Text>
-                    ) : (
-                      <Stack gap={0}>
-                        {samples.map((value, i) => (
-                          <Text key={i} size="sm" truncate="end" title={value} maw={360}>
-                            {value}
-                          </Text>
-                        ))}
-                      </Stack>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </ScrollX>
-    </Paper>
+                    ))}
+                  </Stack>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </TableCard>
   );
 }
 

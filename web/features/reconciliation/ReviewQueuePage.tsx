@@ -1,16 +1,18 @@
-import { Anchor, Badge, Box, Button, Group, Paper, Skeleton, Stack, Table, Tabs, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, Paper, Stack, Table, Tabs, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { occupationLabel } from '../../../core/occupations.ts';
 import { useDecideReview, useReviews } from '../../api/queries.ts';
 import type { ReviewItem, ReviewStatus } from '../../api/types.ts';
-import { ErrorState, Message } from '../../components/ErrorState.tsx';
+import { NotAllowed } from '../../components/NotAllowed.tsx';
+import { PagedResults, ShowingRange } from '../../components/PagedResults.tsx';
 import { PagePicker } from '../../components/PagePicker.tsx';
 import { useLang } from '../../i18n/index.ts';
-import { formatDate, formatDateTime, formatMonth, formatNumber, formatPercent } from '../../lib/format.ts';
+import { formatDate, formatDateTime, formatMonth, formatPercent } from '../../lib/format.ts';
+import { pageCount, usePageParam } from '../../lib/use-page-param.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useCurrentUser } from '../auth/session.ts';
 import { canReconcile } from '../imports/import-rules.ts';
@@ -27,13 +29,7 @@ export default function ReviewQueuePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   usePageTitle(t('reconciliation.reviewsTitle'));
-  if (!canReconcile(user.role)) {
-    return (
-      <Message title={t('errors.notAllowedTitle')} tone="orange">
-        <Text>{t('errors.notForYourRole')}</Text>
-      </Message>
-    );
-  }
+  if (!canReconcile(user.role)) return <NotAllowed />;
   return <ReviewQueue />;
 }
 
@@ -76,33 +72,18 @@ function ReviewQueue() {
 
 function ReviewList({ status }: { status: ReviewStatus }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const { page, goTo } = usePageParam();
   const reviews = useReviews({ status, page, pageSize: PAGE_SIZE });
   const data = reviews.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const pages = pageCount(data);
   const listRef = useRef<HTMLDivElement>(null);
   // After a decision the pair leaves the list; once it has, the focus goes to the pair that took its place.
   const [decided, setDecided] = useState<{ id: string; index: number } | null>(null);
 
-  const goTo = useCallback(
-    (p: number, replace = false) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          if (p > 1) next.set('page', String(p));
-          else next.delete('page');
-          return next;
-        },
-        { replace },
-      ),
-    [setParams],
-  );
-
   // Deciding the last pairs of the last page leaves it empty: step back to the new last page.
   const isPastEnd = Boolean(data && data.page === page && data.items.length === 0 && data.total > 0 && page > pages);
   useEffect(() => {
-    if (isPastEnd) goTo(pages, true);
+    if (isPastEnd) goTo(pages, { replace: true });
   }, [isPastEnd, pages, goTo]);
 
   useEffect(() => {
@@ -113,42 +94,22 @@ function ReviewList({ status }: { status: ReviewStatus }) {
     setDecided(null);
   }, [decided, data]);
 
-  if (reviews.isError) return <ErrorState error={reviews.error} onRetry={() => void reviews.refetch()} />;
-  if (!data) return <Skeleton h={360} radius="md" />;
-  if (data.items.length === 0) {
-    return (
-      <Paper withBorder radius="md" p="lg">
-        <Text c="dimmed" ta="center" role="status">
-          {t(`reconciliation.empty.${status}`)}
-        </Text>
-      </Paper>
-    );
-  }
   return (
-    <Stack gap="sm">
-      <Text size="sm" c="dimmed" aria-live="polite">
-        {t('workers.showing', {
-          from: formatNumber((data.page - 1) * data.pageSize + 1),
-          to: formatNumber((data.page - 1) * data.pageSize + data.items.length),
-          total: formatNumber(data.total),
-        })}
-      </Text>
-      <Stack gap="md" component="ul" p={0} m={0} style={{ listStyle: 'none', opacity: reviews.isPlaceholderData ? 0.6 : 1 }} ref={listRef}>
-        {data.items.map((item, index) => (
-          <li key={item.id}>
-            <ReviewCard item={item} onDecided={() => setDecided({ id: item.id, index })} />
-          </li>
-        ))}
-      </Stack>
-      <PagePicker
-        pages={pages}
-        page={page}
-        onChange={(p) => {
-          goTo(p);
-          window.scrollTo({ top: 0 });
-        }}
-      />
-    </Stack>
+    <PagedResults query={reviews} skeletonHeight={360} empty={t(`reconciliation.empty.${status}`)} emptyRole="status">
+      {(loaded) => (
+        <Stack gap="sm">
+          <ShowingRange data={loaded} aria-live="polite" />
+          <Stack gap="md" component="ul" p={0} m={0} style={{ listStyle: 'none', opacity: reviews.isPlaceholderData ? 0.6 : 1 }} ref={listRef}>
+            {loaded.items.map((item, index) => (
+              <li key={item.id}>
+                <ReviewCard item={item} onDecided={() => setDecided({ id: item.id, index })} />
+              </li>
+            ))}
+          </Stack>
+          <PagePicker pages={pages} page={page} onChange={goTo} />
+        </Stack>
+      )}
+    </PagedResults>
   );
 }
 

@@ -1,15 +1,17 @@
-import { Anchor, Badge, Box, Group, Paper, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useUnmatched } from '../../api/queries.ts';
 import type { UnmatchedParticipant } from '../../api/types.ts';
-import { ErrorState, Message } from '../../components/ErrorState.tsx';
+import { NotAllowed } from '../../components/NotAllowed.tsx';
+import { PagedResults, ShowingRange } from '../../components/PagedResults.tsx';
 import { PagePicker } from '../../components/PagePicker.tsx';
-import { ScrollX } from '../../components/ScrollX.tsx';
+import { TableCard } from '../../components/TableCard.tsx';
 import { useLang } from '../../i18n/index.ts';
-import { formatDate, formatMonth, formatNumber } from '../../lib/format.ts';
+import { formatDate, formatMonth } from '../../lib/format.ts';
 import { useDebouncedSearchParam } from '../../lib/use-debounced-search-param.ts';
+import { pageCount, usePageParam } from '../../lib/use-page-param.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useCurrentUser } from '../auth/session.ts';
 import { canReconcile } from '../imports/import-rules.ts';
@@ -21,35 +23,16 @@ export default function UnmatchedPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   usePageTitle(t('reconciliation.unmatchedTitle'));
-  if (!canReconcile(user.role)) {
-    return (
-      <Message title={t('errors.notAllowedTitle')} tone="orange">
-        <Text>{t('errors.notForYourRole')}</Text>
-      </Message>
-    );
-  }
+  if (!canReconcile(user.role)) return <NotAllowed />;
   return <UnmatchedList />;
 }
 
 function UnmatchedList() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
   const [search, setSearch, q] = useDebouncedSearchParam('q');
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const { page, goTo } = usePageParam();
   const isWide = useMediaQuery('(min-width: 62em)', undefined, { getInitialValueInEffect: false });
   const unmatched = useUnmatched({ q: q || undefined, page, pageSize: PAGE_SIZE });
-  const data = unmatched.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
-
-  const goTo = (p: number) => {
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      if (p > 1) next.set('page', String(p));
-      else next.delete('page');
-      return next;
-    });
-    window.scrollTo({ top: 0 });
-  };
 
   return (
     <Stack gap="md">
@@ -71,29 +54,19 @@ function UnmatchedList() {
         autoComplete="off"
         enterKeyHint="search"
       />
-      {unmatched.isError ? (
-        <ErrorState error={unmatched.error} onRetry={() => void unmatched.refetch()} />
-      ) : !data ? (
-        <Skeleton h={360} radius="md" />
-      ) : data.items.length === 0 ? (
-        <Paper withBorder radius="md" p="lg">
-          <Text c="dimmed" ta="center">
-            {q ? t('reconciliation.unmatchedNoMatch', { q }) : t('reconciliation.unmatchedEmpty')}
-          </Text>
-        </Paper>
-      ) : (
-        <Box aria-busy={unmatched.isFetching} style={{ opacity: unmatched.isPlaceholderData ? 0.6 : 1 }}>
-          <Text size="sm" c="dimmed" mb="xs" aria-live="polite">
-            {t('workers.showing', {
-              from: formatNumber((data.page - 1) * data.pageSize + 1),
-              to: formatNumber((data.page - 1) * data.pageSize + data.items.length),
-              total: formatNumber(data.total),
-            })}
-          </Text>
-          {isWide ? <ParticipantTable items={data.items} /> : <ParticipantCards items={data.items} />}
-        </Box>
-      )}
-      {data && <PagePicker pages={pages} page={page} onChange={goTo} />}
+      <PagedResults
+        query={unmatched}
+        skeletonHeight={360}
+        empty={q ? t('reconciliation.unmatchedNoMatch', { q }) : t('reconciliation.unmatchedEmpty')}
+      >
+        {(data) => (
+          <Box aria-busy={unmatched.isFetching} style={{ opacity: unmatched.isPlaceholderData ? 0.6 : 1 }}>
+            <ShowingRange data={data} mb="xs" aria-live="polite" />
+            {isWide ? <ParticipantTable items={data.items} /> : <ParticipantCards items={data.items} />}
+          </Box>
+        )}
+      </PagedResults>
+      <PagePicker pages={pageCount(unmatched.data)} page={page} onChange={goTo} />
     </Stack>
   );
 }
@@ -112,51 +85,47 @@ function ParticipantTable({ items }: { items: UnmatchedParticipant[] }) {
   const lang = useLang();
   const none = <Text span c="dimmed">–</Text>;
   return (
-    <Paper withBorder radius="md">
-      <ScrollX minWidth={960}>
-        <Table verticalSpacing="sm" horizontalSpacing="sm" style={{ verticalAlign: 'top' }}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('reconciliation.nameAndKpj')}</Table.Th>
-              <Table.Th>{t('reconciliation.nik')}</Table.Th>
-              <Table.Th>{t('reconciliation.birthDate')}</Table.Th>
-              <Table.Th>{t('reconciliation.village')}</Table.Th>
-              <Table.Th>{t('reconciliation.programs')}</Table.Th>
-              <Table.Th>{t('reconciliation.bpjsStatus')}</Table.Th>
-              <Table.Th>{t('reconciliation.paidUntil')}</Table.Th>
-              <Table.Th>{t('reconciliation.fromImport')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td miw={180}>
-                  <Text fw={600} size="sm">
-                    {p.name}
-                  </Text>
-                  <Text size="xs" c="dimmed" className="nik">
-                    {p.kpj}
-                  </Text>
-                </Table.Td>
-                <Table.Td className="nik">{p.nik ?? none}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.birthDate ? formatDate(p.birthDate, lang) : none}</Table.Td>
-                <Table.Td>{p.villageName ?? p.villageCode ?? none}</Table.Td>
-                <Table.Td>{p.programs.length ? p.programs.join(', ') : none}</Table.Td>
-                <Table.Td>
-                  <StatusBadge status={p.status} />
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.paidUntil ? formatMonth(p.paidUntil, lang) : none}</Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/imports/${p.importId}`} size="sm">
-                    {t('reconciliation.openImport')}
-                  </Anchor>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollX>
-    </Paper>
+    <TableCard minWidth={960} verticalSpacing="sm" horizontalSpacing="sm" style={{ verticalAlign: 'top' }}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('reconciliation.nameAndKpj')}</Table.Th>
+          <Table.Th>{t('reconciliation.nik')}</Table.Th>
+          <Table.Th>{t('reconciliation.birthDate')}</Table.Th>
+          <Table.Th>{t('reconciliation.village')}</Table.Th>
+          <Table.Th>{t('reconciliation.programs')}</Table.Th>
+          <Table.Th>{t('reconciliation.bpjsStatus')}</Table.Th>
+          <Table.Th>{t('reconciliation.paidUntil')}</Table.Th>
+          <Table.Th>{t('reconciliation.fromImport')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.map((p) => (
+          <Table.Tr key={p.id}>
+            <Table.Td miw={180}>
+              <Text fw={600} size="sm">
+                {p.name}
+              </Text>
+              <Text size="xs" c="dimmed" className="nik">
+                {p.kpj}
+              </Text>
+            </Table.Td>
+            <Table.Td className="nik">{p.nik ?? none}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.birthDate ? formatDate(p.birthDate, lang) : none}</Table.Td>
+            <Table.Td>{p.villageName ?? p.villageCode ?? none}</Table.Td>
+            <Table.Td>{p.programs.length ? p.programs.join(', ') : none}</Table.Td>
+            <Table.Td>
+              <StatusBadge status={p.status} />
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.paidUntil ? formatMonth(p.paidUntil, lang) : none}</Table.Td>
+            <Table.Td>
+              <Anchor component={Link} to={`/imports/${p.importId}`} size="sm">
+                {t('reconciliation.openImport')}
+              </Anchor>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </TableCard>
   );
 }
 

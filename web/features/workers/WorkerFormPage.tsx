@@ -1,11 +1,11 @@
-import { Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { canWriteWorkers } from '../../../core/roles.ts';
 import { useCreateWorker, useUpdateWorker, useWorker } from '../../api/queries.ts';
 import type { WorkerDetail } from '../../api/types.ts';
-import { ErrorState, Message } from '../../components/ErrorState.tsx';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { NotAllowed } from '../../components/NotAllowed.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { useCurrentUser } from '../auth/session.ts';
 import { WorkerForm } from './WorkerForm.tsx';
@@ -36,21 +36,12 @@ function useAfterSave() {
   };
 }
 
-function NotAllowed() {
-  const { t } = useTranslation();
-  return (
-    <Message title={t('errors.notAllowedTitle')} tone="orange">
-      <Text>{t('form.notAllowed')}</Text>
-    </Message>
-  );
-}
-
 function NewWorker() {
   const user = useCurrentUser();
   const [params] = useSearchParams();
   const create = useCreateWorker();
   const afterSave = useAfterSave();
-  if (user.role !== 'village' && user.role !== 'admin') return <NotAllowed />;
+  if (user.role !== 'village' && user.role !== 'admin') return <NotAllowed reason="form.notAllowed" />;
   const asked = params.get('village') ?? '';
   const villageCode =
     user.role === 'village' ? user.regionCode : VILLAGE_CODE.test(asked) && canWriteWorkers(user, asked) ? asked : '';
@@ -74,7 +65,7 @@ function EditWorker({ id }: { id: string }) {
   const navigate = useNavigate();
   if (worker.isPending) return <PageLoader />;
   if (worker.isError) return <ErrorState error={worker.error} onRetry={() => void worker.refetch()} />;
-  if (!canWriteWorkers(user, worker.data.villageCode)) return <NotAllowed />;
+  if (!canWriteWorkers(user, worker.data.villageCode)) return <NotAllowed reason="form.notAllowed" />;
   const initial = valuesFromWorker(worker.data);
   return (
     <WorkerForm

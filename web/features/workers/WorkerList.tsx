@@ -1,16 +1,17 @@
-import { Anchor, Badge, Box, Group, Input, Paper, SegmentedControl, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Box, Group, Input, Paper, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { occupationLabel } from '../../../core/occupations.ts';
 import { useWorkers } from '../../api/queries.ts';
 import type { WorkerSummary } from '../../api/types.ts';
-import { ScrollX } from '../../components/ScrollX.tsx';
+import { TableCard } from '../../components/TableCard.tsx';
 import { useDebouncedSearchParam } from '../../lib/use-debounced-search-param.ts';
 import { PagePicker } from '../../components/PagePicker.tsx';
-import { ErrorState } from '../../components/ErrorState.tsx';
+import { PagedResults, ShowingRange } from '../../components/PagedResults.tsx';
 import { useLang } from '../../i18n/index.ts';
-import { formatAddress, formatNumber } from '../../lib/format.ts';
+import { formatAddress } from '../../lib/format.ts';
+import { pageCount, usePageParam } from '../../lib/use-page-param.ts';
 import { CoverageBadge } from './CoverageBadge.tsx';
 
 const PAGE_SIZE = 25;
@@ -26,24 +27,12 @@ export function WorkerList({ village, district, showVillage }: { village?: strin
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const [search, setSearch, q] = useDebouncedSearchParam('q');
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const { page, goTo } = usePageParam();
   const coverageParam = params.get('coverage');
   const coverage = COVERAGE_FILTERS.find((c) => c === coverageParam);
   const isWide = useMediaQuery('(min-width: 62em)', undefined, { getInitialValueInEffect: false });
 
   const workers = useWorkers({ village, district, q: q || undefined, coverage, page, pageSize: PAGE_SIZE });
-  const data = workers.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
-
-  const goTo = (p: number) => {
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      if (p > 1) next.set('page', String(p));
-      else next.delete('page');
-      return next;
-    });
-    window.scrollTo({ top: 0 });
-  };
 
   const setCoverage = (value: string) =>
     setParams(
@@ -72,36 +61,26 @@ export function WorkerList({ village, district, showVillage }: { village?: strin
         />
         <CoverageFilterControl value={coverage} onChange={setCoverage} />
       </Group>
-      {workers.isError ? (
-        <ErrorState error={workers.error} onRetry={() => void workers.refetch()} />
-      ) : !data ? (
-        <Skeleton h={360} radius="md" />
-      ) : data.items.length === 0 ? (
-        <Paper withBorder radius="md" p="lg">
-          <Text c="dimmed" ta="center">
-            {q ? t('workers.noMatch', { q }) : coverage ? t('workers.noMatchFilter') : t('workers.empty')}
-          </Text>
-        </Paper>
-      ) : (
-        <Box aria-busy={workers.isFetching} style={{ opacity: workers.isPlaceholderData ? 0.6 : 1 }}>
-          <Group justify="space-between" mb="xs" gap="xs">
-            <Text size="sm" c="dimmed" aria-live="polite">
-              {t('workers.showing', {
-                from: formatNumber((data.page - 1) * data.pageSize + 1),
-                to: formatNumber((data.page - 1) * data.pageSize + data.items.length),
-                total: `${formatNumber(data.total)}${data.totalIsCapped ? '+' : ''}`,
-              })}
-            </Text>
-            {data.items[0]?.nikMasked && (
-              <Text size="xs" c="dimmed">
-                {t('workers.maskedHint')}
-              </Text>
-            )}
-          </Group>
-          {isWide ? <WorkerTable items={data.items} showVillage={showVillage} /> : <WorkerCards items={data.items} showVillage={showVillage} />}
-        </Box>
-      )}
-      {data && <PagePicker pages={pages} page={page} onChange={goTo} />}
+      <PagedResults
+        query={workers}
+        skeletonHeight={360}
+        empty={q ? t('workers.noMatch', { q }) : coverage ? t('workers.noMatchFilter') : t('workers.empty')}
+      >
+        {(data) => (
+          <Box aria-busy={workers.isFetching} style={{ opacity: workers.isPlaceholderData ? 0.6 : 1 }}>
+            <Group justify="space-between" mb="xs" gap="xs">
+              <ShowingRange data={data} aria-live="polite" />
+              {data.items[0]?.nikMasked && (
+                <Text size="xs" c="dimmed">
+                  {t('workers.maskedHint')}
+                </Text>
+              )}
+            </Group>
+            {isWide ? <WorkerTable items={data.items} showVillage={showVillage} /> : <WorkerCards items={data.items} showVillage={showVillage} />}
+          </Box>
+        )}
+      </PagedResults>
+      <PagePicker pages={pageCount(workers.data)} page={page} onChange={goTo} />
     </Stack>
   );
 }
@@ -165,55 +144,51 @@ function WorkerTable({ items, showVillage }: { items: WorkerSummary[]; showVilla
   const lang = useLang();
   const navigate = useNavigate();
   return (
-    <Paper withBorder radius="md">
-      <ScrollX minWidth={900}>
-        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{showVillage ? t('workers.nameAndVillage') : t('workers.name')}</Table.Th>
-              <Table.Th>{t('coverage.column')}</Table.Th>
-              <Table.Th style={{ whiteSpace: 'nowrap' }}>
-                {t('workers.nik')} {items.some((w) => w.nikMasked) && <MaskedBadge />}
-              </Table.Th>
-              <Table.Th>{t('workers.sex')}</Table.Th>
-              <Table.Th ta="right">{t('workers.age')}</Table.Th>
-              <Table.Th>{t('workers.address')}</Table.Th>
-              <Table.Th>{t('workers.occupation')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((w) => (
-              <Table.Tr key={w.id} className="row-link" onClick={() => void navigate(`/workers/${w.id}`)}>
-                <Table.Td miw={180}>
-                  <Anchor component={Link} to={`/workers/${w.id}`} fw={600} onClick={(e) => e.stopPropagation()}>
-                    {w.name}
-                  </Anchor>
-                  {showVillage && (
-                    <Text size="xs" c="dimmed">
-                      {t('workers.village')} {w.villageName}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <CoverageBadge coverage={w.coverage} withPaidUntil="stacked" />
-                </Table.Td>
-                <Table.Td className="nik">{w.nik}</Table.Td>
-                <Table.Td>
-                  <abbr title={t(`workers.sexLabel.${w.sex}`)} style={{ textDecoration: 'none' }}>
-                    {t(`workers.sexShort.${w.sex}`)}
-                  </abbr>
-                </Table.Td>
-                <Table.Td ta="right">{w.age}</Table.Td>
-                <Table.Td miw={150}>
-                  <AddressText worker={w} />
-                </Table.Td>
-                <Table.Td>{occupationLabel(w.occupation, lang)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollX>
-    </Paper>
+    <TableCard minWidth={900} highlightOnHover verticalSpacing="sm" horizontalSpacing="sm">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{showVillage ? t('workers.nameAndVillage') : t('workers.name')}</Table.Th>
+          <Table.Th>{t('coverage.column')}</Table.Th>
+          <Table.Th style={{ whiteSpace: 'nowrap' }}>
+            {t('workers.nik')} {items.some((w) => w.nikMasked) && <MaskedBadge />}
+          </Table.Th>
+          <Table.Th>{t('workers.sex')}</Table.Th>
+          <Table.Th ta="right">{t('workers.age')}</Table.Th>
+          <Table.Th>{t('workers.address')}</Table.Th>
+          <Table.Th>{t('workers.occupation')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.map((w) => (
+          <Table.Tr key={w.id} className="row-link" onClick={() => void navigate(`/workers/${w.id}`)}>
+            <Table.Td miw={180}>
+              <Anchor component={Link} to={`/workers/${w.id}`} fw={600} onClick={(e) => e.stopPropagation()}>
+                {w.name}
+              </Anchor>
+              {showVillage && (
+                <Text size="xs" c="dimmed">
+                  {t('workers.village')} {w.villageName}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <CoverageBadge coverage={w.coverage} withPaidUntil="stacked" />
+            </Table.Td>
+            <Table.Td className="nik">{w.nik}</Table.Td>
+            <Table.Td>
+              <abbr title={t(`workers.sexLabel.${w.sex}`)} style={{ textDecoration: 'none' }}>
+                {t(`workers.sexShort.${w.sex}`)}
+              </abbr>
+            </Table.Td>
+            <Table.Td ta="right">{w.age}</Table.Td>
+            <Table.Td miw={150}>
+              <AddressText worker={w} />
+            </Table.Td>
+            <Table.Td>{occupationLabel(w.occupation, lang)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </TableCard>
   );
 }
 
