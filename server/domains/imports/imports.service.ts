@@ -280,9 +280,11 @@ export async function listImports(db: Db, ctx: ImportServiceContext, page: numbe
   return { items: rows.map((job) => presentJob(job, ctx)), total, page, pageSize };
 }
 
+/** The job whose rejected rows (names, NIKs: personal data) the caller downloads; the read is audited. */
 export async function jobForRejectedFile(db: Db, id: string, ctx: ImportServiceContext): Promise<ImportJobRow> {
   const job = await findJob(db, id);
   if (!job || !mayReadJob(ctx.actor, job)) throw errors.notFound('Impor tidak ditemukan.');
+  await recordAudit(db, ctx, { action: 'read', entity: 'import_rejections', entityId: id, regionCode: job.villageCode ?? job.actor.regionCode });
   return job;
 }
 
