@@ -102,6 +102,9 @@ dua baris"`,
     expect(lines).toHaveLength(5);
     expect(lines[1]).toContain('5.20301E+15;Lalu Hasan');
     expect(lines[1]).toMatch(/;5$/);
+    // The file holds names and NIKs: reading it is in the audit trail.
+    const reads = await t.app.inject({ method: 'GET', url: `/api/audit?entity=import_rejections&id=${id}`, headers: { cookie: admin } });
+    expect(reads.json().items).toEqual([expect.objectContaining({ action: 'read', actorUsername: 'admin' })]);
   });
 
   it('neutralises formulas in the rejected-rows file', async () => {
