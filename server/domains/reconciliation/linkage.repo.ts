@@ -4,7 +4,7 @@
  * with the rules in core/import/linkage.ts. Comparing every participant with every worker is never done.
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { decideLink, type PersonRecord } from '../../../core/import/linkage.ts';
 import { queryRows, type Db } from '../../db/client.ts';
 import { auditLog } from '../audit/audit.table.ts';
@@ -143,25 +143,30 @@ async function findCandidates(db: Db, page: Unlinked[]): Promise<Map<string, Can
     village_code: p.village_code,
     nik_variants: p.birth_date === null && p.nik ? nikTypoVariants(p.nik) : null,
   }));
+  // Each block is a LATERAL index lookup per participant: the planner cannot know how few participants a
+  // page holds (a JSON function hides it), and a hash join would scan the whole register once per page.
+  const lookup = (condition: SQL) => sql`
+    select p.kpj, w.id, w.nik, w.name, w.birth_date, w.sex, w.village_code
+    from p cross join lateral (
+      select w.id, w.nik, w.name, w.birth_date, w.sex, w.village_code from workers w where ${condition} and w.deleted_at is null
+    ) w`;
   const rows = await queryRows<CandidateRow>(db, sql`
-    with p as (
+    with p as materialized (
       select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
-        as r(kpj text, name text, birth_date date, swapped date, year_start date, year_end date, village_code text, nik_variants jsonb)
+        as r(kpj text, name text, birth_date date, swapped date, year_start date, year_end date, village_code text, nik_variants text[])
     ), pairs as (
-      select p.kpj, w.id from p join workers w on w.birth_date = p.birth_date and w.deleted_at is null
+      ${lookup(sql`w.birth_date = p.birth_date`)}
       union
-      select p.kpj, w.id from p join workers w on w.birth_date = p.swapped and w.deleted_at is null
+      ${lookup(sql`w.birth_date = p.swapped`)}
       union
-      select p.kpj, w.id from p join workers w on p.village_code is not null and w.village_code = p.village_code
-        and w.birth_date >= p.year_start and w.birth_date < p.year_end and w.deleted_at is null
+      ${lookup(sql`w.village_code = p.village_code and w.birth_date >= p.year_start and w.birth_date < p.year_end`)}
       union
-      select p.kpj, w.id from p cross join lateral jsonb_array_elements_text(p.nik_variants) v(nik)
-        join workers w on w.nik = v.nik and w.deleted_at is null
+      ${lookup(sql`w.nik = any(p.nik_variants)`)}
     )
-    select pairs.kpj, w.id, w.nik, w.name, w.birth_date::text as birth_date, w.sex, w.village_code,
-      exists (select 1 from bpjs_participants o where o.worker_id = w.id and o.kpj <> pairs.kpj and o.link_method in ('nik', 'confirmed')) as taken
-    from pairs join workers w on w.id = pairs.id
-    where not exists (select 1 from link_reviews r where r.kpj = pairs.kpj and r.worker_id = pairs.id and r.status = 'rejected')`);
+    select c.kpj, c.id, c.nik, c.name, c.birth_date::text as birth_date, c.sex, c.village_code,
+      exists (select 1 from bpjs_participants o where o.worker_id = c.id and o.kpj <> c.kpj and o.link_method in ('nik', 'confirmed')) as taken
+    from pairs c
+    where not exists (select 1 from link_reviews r where r.kpj = c.kpj and r.worker_id = c.id and r.status = 'rejected')`);
   const out = new Map<string, CandidateRow[]>();
   for (const row of rows) {
     const list = out.get(row.kpj) ?? [];
