@@ -22,6 +22,14 @@ export interface LinkageCounts {
 /** Participants scored per round trip. */
 const PAGE = 2000;
 
+/**
+ * Within a date or village block, only workers whose name shares at least this much with the participant's
+ * (pg_trgm trigram similarity, computed by PostgreSQL) go on to the full comparison in JavaScript. Low on
+ * purpose: "M. Saleh" and "Muhammad Saleh" score about 0.35; it only drops people with unrelated names,
+ * which could never be a close match — and sends a block of a hundred people to JavaScript as a handful.
+ */
+const NAME_PREFILTER = 0.2;
+
 interface Unlinked {
   kpj: string;
   nik: string | null;
@@ -155,11 +163,12 @@ async function findCandidates(db: Db, page: Unlinked[]): Promise<Map<string, Can
       select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
         as r(kpj text, name text, birth_date date, swapped date, year_start date, year_end date, village_code text, nik_variants text[])
     ), pairs as (
-      ${lookup(sql`w.birth_date = p.birth_date`)}
+      ${lookup(sql`w.birth_date = p.birth_date and similarity(w.name, p.name) >= ${NAME_PREFILTER}`)}
       union
-      ${lookup(sql`w.birth_date = p.swapped`)}
+      ${lookup(sql`w.birth_date = p.swapped and similarity(w.name, p.name) >= ${NAME_PREFILTER}`)}
       union
-      ${lookup(sql`w.village_code = p.village_code and w.birth_date >= p.year_start and w.birth_date < p.year_end`)}
+      ${lookup(sql`w.village_code = p.village_code and w.birth_date >= p.year_start and w.birth_date < p.year_end
+        and similarity(w.name, p.name) >= ${NAME_PREFILTER}`)}
       union
       ${lookup(sql`w.nik = any(p.nik_variants)`)}
     )
