@@ -13,7 +13,13 @@
  * Figures are printed next to the targets of the performance issue and written to
  * bench/results/latest.json. Nothing is asserted: a miss is investigated and reported, not failed.
  *
+ *   e. census import rows/s and peak memory (100,000 and 1,000,000 CSV rows) next to raw COPY of the same rows;
+ *   f. BPJS reconciliation: time, and precision and recall of the linkage on a synthetic truth set
+ *      (bench/imports.ts; each step in its own process on a fresh PGlite folder).
+ *
  * Smaller runs for trying things out: BENCH_REGISTER=20000 BENCH_CREATES=500 npm run bench
+ * Only some sections: BENCH_ONLY=api (a–d), BENCH_ONLY=imports (e and f), BENCH_ONLY=census (e), BENCH_ONLY=linkage (f).
+ * Sizes of e and f: BENCH_IMPORT_ROWS=100000,1000000 BENCH_LINK_REGISTER=1000000 BENCH_LINK_PARTICIPANTS=150000
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,14 +36,15 @@ import { workers } from '../server/domains/workers/workers.table.ts';
 import type { DemoWorker } from '../server/demo/demo-data.ts';
 import { enrolmentRows, toCreateBody, toInsertRow, uniqueWorkers, type RegionSet } from './data.ts';
 import { captureQueries, explainAnalyze, type CapturedQuery } from './explain.ts';
+import { benchImports, importSettings, printImportSummary, type ImportBenchResults } from './imports.ts';
 import { runLoad, type LoadRequest, type LoadSummary } from './load.ts';
+import { fmt, heading, mark, mb, positiveInt, say } from './output.ts';
 import { profileWork, type ProfileSummary } from './profile.ts';
 import { measureStartup, REPO_ROOT, type StartupResult } from './startup.ts';
 import { createPostgresDatabase } from '../server/test/test-app.ts';
 
 const TARGETS = { createsPerSecond: 500, listP95Ms: 50, restartMs: 3000 } as const;
 
-const positiveInt = (value: string | undefined, fallback: number) => (value && /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : fallback);
 const SETTINGS = {
   regionCode: '52.03',
   timeZone: 'Asia/Makassar',
@@ -58,14 +65,6 @@ const ADMIN_PASSWORD = 'bench-admin-password';
 
 // ---------------------------------------------------------------- output
 
-const say = (line = '') => process.stdout.write(`${line}\n`);
-const mark = (ok: boolean) => (ok ? '✓' : '✗');
-const fmt = (n: number | null | undefined, digits = 1) => (n === null || n === undefined || Number.isNaN(n) ? '—' : n.toFixed(digits));
-const heading = (title: string) => {
-  say();
-  say(`── ${title} ${'─'.repeat(Math.max(0, 76 - title.length))}`);
-};
-const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 function memorySnapshot(label: string) {
   const m = process.memoryUsage();
@@ -440,36 +439,57 @@ async function main(): Promise<void> {
   const loadSamples: number[] = [];
   const sampler = setInterval(() => loadSamples.push(os.loadavg()[0]!), 5000);
   sampler.unref();
-  const results: Record<string, unknown> = { startedAt: startedAt.toISOString(), machine, settings: SETTINGS, targets: TARGETS };
+  // BENCH_ONLY picks sections: api (a–d), imports (e, f), census (e), linkage (f); unset runs them all.
+  const only = process.env.BENCH_ONLY?.trim().toLowerCase() || 'all';
+  if (!['all', 'api', 'imports', 'census', 'linkage'].includes(only)) throw new Error(`BENCH_ONLY=${only}: use api, imports, census or linkage`);
+  const runApi = only === 'all' || only === 'api';
+  const runCensus = only === 'all' || only === 'imports' || only === 'census';
+  const runLinkage = only === 'all' || only === 'imports' || only === 'linkage';
+  const imports = importSettings();
+  const results: Record<string, unknown> = {
+    startedAt: startedAt.toISOString(),
+    machine,
+    only,
+    settings: { ...(runApi ? SETTINGS : {}), ...(runCensus || runLinkage ? { imports } : {}) },
+    targets: TARGETS,
+  };
+  if (!runApi) say(`BENCH_ONLY=${only}: sections ${[runCensus && 'e', runLinkage && 'f'].filter(Boolean).join(' and ')} only`);
 
   try {
-    const registerDir = path.join(tmpRoot, 'register');
-    Object.assign(results, await benchEngine({ DATA_DIR: registerDir, DATABASE_URL: '' }, memory));
+    if (runApi) {
+      const registerDir = path.join(tmpRoot, 'register');
+      Object.assign(results, await benchEngine({ DATA_DIR: registerDir, DATABASE_URL: '' }, memory));
 
-    // The scale-out path: the same API on a PostgreSQL server, when one is named.
-    const serverUrl = process.env.BENCH_DATABASE_URL;
-    if (serverUrl) {
-      const { url, drop } = await createPostgresDatabase(serverUrl);
-      try {
-        heading('PostgreSQL (BENCH_DATABASE_URL): the same a. and b.');
-        results.postgres = await benchEngine({ DATA_DIR: path.join(tmpRoot, 'unused'), DATABASE_URL: url }, memory);
-      } finally {
-        await drop();
+      // The scale-out path: the same API on a PostgreSQL server, when one is named.
+      const serverUrl = process.env.BENCH_DATABASE_URL;
+      if (serverUrl) {
+        const { url, drop } = await createPostgresDatabase(serverUrl);
+        try {
+          heading('PostgreSQL (BENCH_DATABASE_URL): the same a. and b.');
+          results.postgres = await benchEngine({ DATA_DIR: path.join(tmpRoot, 'unused'), DATABASE_URL: url }, memory);
+        } finally {
+          await drop();
+        }
+      } else {
+        say('\n(Set BENCH_DATABASE_URL=postgres://… to measure a. and b. on a PostgreSQL server too.)');
       }
-    } else {
-      say('\n(Set BENCH_DATABASE_URL=postgres://… to measure a. and b. on a PostgreSQL server too.)');
+
+      results.startup = await benchStartup(tmpRoot, registerDir);
+
+      heading('d. Memory');
+      memory.push(memorySnapshot('end'));
+      const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+      for (const m of memory) say(`  ${m.label.padEnd(20)} RSS ${String(m.rssMb).padStart(5)} MB  (JS heap ${m.heapUsedMb} MB, buffers ${m.arrayBuffersMb} MB)`);
+      say(`  peak RSS of the bench process (server, load generator, ${SETTINGS.registerSize.toLocaleString('en')} rows generated in JS): ${peakRssMb} MB`);
+      const startupPeaks = (results.startup as StartupResult[]).map((s) => `${s.peakRssMb ?? '—'} MB`).join(', ');
+      say(`  peak RSS of the spawned server per start-up case: ${startupPeaks}`);
+      results.memory = { snapshots: memory, benchPeakRssMb: peakRssMb };
     }
 
-    results.startup = await benchStartup(tmpRoot, registerDir);
-
-    heading('d. Memory');
-    memory.push(memorySnapshot('end'));
-    const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-    for (const m of memory) say(`  ${m.label.padEnd(20)} RSS ${String(m.rssMb).padStart(5)} MB  (JS heap ${m.heapUsedMb} MB, buffers ${m.arrayBuffersMb} MB)`);
-    say(`  peak RSS of the bench process (server, load generator, ${SETTINGS.registerSize.toLocaleString('en')} rows generated in JS): ${peakRssMb} MB`);
-    const startupPeaks = (results.startup as StartupResult[]).map((s) => `${s.peakRssMb ?? '—'} MB`).join(', ');
-    say(`  peak RSS of the spawned server per start-up case: ${startupPeaks}`);
-    results.memory = { snapshots: memory, benchPeakRssMb: peakRssMb };
+    if (runCensus || runLinkage) {
+      results.imports = await benchImports(tmpRoot, { census: runCensus, linkage: runLinkage }, imports);
+      results.targets = { ...TARGETS, imports: (results.imports as ImportBenchResults).targets };
+    }
 
     printSummary(results);
   } finally {
@@ -489,11 +509,12 @@ async function main(): Promise<void> {
 
 function printSummary(results: Record<string, unknown>): void {
   heading('Summary against the targets (embedded PGlite)');
-  printEngineSummary(results);
-  for (const s of (results.startup as StartupResult[]).filter((r) => r.label.startsWith('restart'))) {
+  if (results.create) printEngineSummary(results);
+  for (const s of ((results.startup as StartupResult[] | undefined) ?? []).filter((r) => r.label.startsWith('restart'))) {
     const ok = s.readyMs !== null && s.readyMs < TARGETS.restartMs;
     say(`  restart to healthy      ${String(s.readyMs ?? '—').padStart(8)} ms      target < ${TARGETS.restartMs} ms     ${mark(ok)}  (${s.label})`);
   }
+  if (results.imports) printImportSummary(results.imports as ImportBenchResults);
   if (results.postgres) {
     heading('Summary against the targets (PostgreSQL server)');
     printEngineSummary(results.postgres as Record<string, unknown>);
