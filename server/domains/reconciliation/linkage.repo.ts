@@ -230,13 +230,17 @@ export async function applyEnrolments(db: Db, importId: string | null, kpj?: str
 }
 
 export async function countLinkage(db: Db, importId: string): Promise<LinkageCounts> {
+  // One pass over the file's participants against the set of those with a pending suggestion (a hash join;
+  // a correlated EXISTS per participant costs seconds on a 150,000-row file).
   const [counts] = await queryRows<LinkageCounts>(db, sql`
+    with pending as (select distinct kpj from link_reviews where status = 'pending')
     select
       count(*) filter (where p.link_method = 'nik')::int as "linkedExact",
       count(*) filter (where p.link_method = 'auto')::int as "linkedAuto",
       count(*) filter (where p.link_method = 'confirmed')::int as "linkedConfirmed",
-      count(*) filter (where p.worker_id is null and exists (select 1 from link_reviews r where r.kpj = p.kpj and r.status = 'pending'))::int as queued,
-      count(*) filter (where p.worker_id is null and not exists (select 1 from link_reviews r where r.kpj = p.kpj and r.status = 'pending'))::int as unmatched
-    from bpjs_participants p where p.import_id = ${importId}`);
+      count(*) filter (where p.worker_id is null and q.kpj is not null)::int as queued,
+      count(*) filter (where p.worker_id is null and q.kpj is null)::int as unmatched
+    from bpjs_participants p left join pending q on q.kpj = p.kpj
+    where p.import_id = ${importId}`);
   return counts!;
 }
