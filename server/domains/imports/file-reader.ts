@@ -42,6 +42,16 @@ export function formatOfFile(fileName: string, firstBytes: Buffer): FileFormat |
  * else the first non-empty row, is the header).
  */
 export async function openTable(filePath: string, format: FileFormat, isHeader: (cells: string[]) => boolean): Promise<TableReader> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openTableOnce(filePath, format, isHeader);
+    } catch (error) {
+      if (!(error instanceof UnreadSharedStrings) || attempt >= 5) throw error;
+    }
+  }
+}
+
+async function openTableOnce(filePath: string, format: FileFormat, isHeader: (cells: string[]) => boolean): Promise<TableReader> {
   let bytes = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
@@ -158,6 +168,17 @@ function readStart(filePath: string, length: number): Promise<string> {
   });
 }
 
+/**
+ * ExcelJS's streaming reader now and then (about 1 read in 400 here) hands over a worksheet before its
+ * shared-string table, so text cells arrive as `{sharedString: n}`. Text is never guessed: the read starts
+ * again (openTable retries), and a file that keeps doing it fails rather than import wrong values.
+ */
+export class UnreadSharedStrings extends Error {
+  constructor() {
+    super('The workbook could not be read completely (shared strings missing).');
+  }
+}
+
 /** The first worksheet of a workbook, row by row, cells flattened to plain values (dates stay Dates). */
 async function* xlsxRows(input: NodeJS.ReadableStream): AsyncGenerator<Cell[]> {
   // styles: 'cache' is what lets ExcelJS recognise date-formatted cells and hand them over as Dates.
@@ -168,6 +189,16 @@ async function* xlsxRows(input: NodeJS.ReadableStream): AsyncGenerator<Cell[]> {
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  // ExcelJS occasionally (about 1 read in 300 here) reaches the first worksheet with the workbook part's
+  // model still unset and throws on `model.sheets`; the model only names the sheets, which we do not need.
+  let model: unknown = { sheets: [] };
+  Object.defineProperty(reader, 'model', {
+    get: () => model,
+    set: (value: unknown) => {
+      if (value) model = value;
+    },
+    configurable: true,
+  });
   for await (const worksheet of reader) {
     let expected = 1;
     for await (const row of worksheet) {
@@ -176,7 +207,11 @@ async function* xlsxRows(input: NodeJS.ReadableStream): AsyncGenerator<Cell[]> {
       expected = row.number + 1;
       const values = row.values as unknown[];
       const cells: Cell[] = [];
-      for (let i = 1; i < values.length; i++) cells.push(flattenXlsxValue(values[i]));
+      for (let i = 1; i < values.length; i++) {
+        const value = values[i];
+        if (typeof value === 'object' && value !== null && 'sharedString' in value) throw new UnreadSharedStrings();
+        cells.push(flattenXlsxValue(value));
+      }
       yield cells;
     }
     return; // only the first worksheet
