@@ -55,7 +55,8 @@ export async function runJob(deps: ImportDeps, job: ImportJobRow, control: JobCo
       return 'failed';
     }
     // Database errors may quote row values (a NIK in a constraint message): log the code only.
-    const code = (error as { code?: string }).code ?? (error as Error).name;
+    // Drizzle wraps driver errors: the SQLSTATE is on the cause.
+    const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
     deps.log?.error({ importId: job.id, code }, 'import failed');
     await failJob(deps.db, job.id, `Impor berhenti karena kesalahan sistem (${code}). Baris yang sudah tersimpan tetap ada; jalankan impor berkas yang sama sekali lagi untuk melanjutkan.`).catch(() => {});
     return 'failed';

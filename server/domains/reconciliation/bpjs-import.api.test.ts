@@ -123,6 +123,22 @@ describe('BPJS participant file', () => {
     expect(importId).not.toBe('');
   });
 
+  it('enrols a person registered twice at BPJS (one NIK, two KPJ numbers) once, under the active number', async () => {
+    const twice = await register({ name: 'Daftar Dua Kali', birthDate: '1979-09-09' });
+    const content = [
+      'KPJ;NIK;Nama;Program;Status;Iuran Terakhir',
+      `33000000001;${twice.nik};DAFTAR DUA KALI;JKK,JKM;NON AKTIF;2025-01`,
+      `33000000002;${twice.nik};DAFTAR DUA KALI;JKK,JKM;AKTIF;2026-11`,
+    ].join('\n');
+    const { job } = await importAndWait(t.app, 'bpjs', { cookie: bpjs, fileName: 'ganda.csv', content });
+    expect(job).toMatchObject({ status: 'done', linkedExact: 2 });
+    const detail = (await t.app.inject({ method: 'GET', url: `/api/workers/${twice.id}`, headers: { cookie: admin } })).json();
+    expect(detail.enrolments).toEqual([
+      expect.objectContaining({ program: 'JKK', kpj: '33000000002', status: 'active' }),
+      expect.objectContaining({ program: 'JKM', kpj: '33000000002', status: 'active' }),
+    ]);
+  });
+
   it('is for BPJS officers and the regency office only', async () => {
     const operator = await t.loginAs('village', VILLAGE);
     const refused = await upload(t.app, '/api/imports/bpjs', { cookie: operator, fileName: 'p.csv', content: file });

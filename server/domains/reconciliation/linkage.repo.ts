@@ -157,6 +157,7 @@ async function findCandidates(db: Db, page: Unlinked[]): Promise<Map<string, Can
     select p.kpj, w.id, w.nik, w.name, w.birth_date, w.sex, w.village_code
     from p cross join lateral (
       select w.id, w.nik, w.name, w.birth_date, w.sex, w.village_code from workers w where ${condition} and w.deleted_at is null
+      offset 0 -- keeps the subquery a per-participant index lookup (otherwise it is flattened into a hash join)
     ) w`;
   const rows = await queryRows<CandidateRow>(db, sql`
     with p as materialized (
@@ -213,17 +214,24 @@ export async function applyEnrolments(db: Db, importId: string | null, kpj?: str
   // NON AKTIF: three months unpaid by then (that is what makes BPJS call a participation non-active).
   // Start: the membership date, or else no later than the paid-until month and the month of the file.
   await db.execute(sql`
-    with source as (
+    with linked as (
+      -- One participation per worker and programme: a person registered twice at BPJS (two KPJ numbers
+      -- for one NIK) is enrolled once, under the active and furthest-paid number.
+      select distinct on (p.worker_id, prog.program) p.*, prog.program
+      from bpjs_participants p cross join lateral jsonb_array_elements_text(p.programs) as prog(program)
+      where ${which} and p.worker_id is not null
+      order by p.worker_id, prog.program, (p.status = 'active') desc, p.paid_until desc nulls last, p.kpj
+    ), source as (
       select p.*, coalesce(p.paid_until,
         case when p.status = 'active' then to_char(p.reported_on, 'YYYY-MM')
              else to_char(p.reported_on - interval '3 months', 'YYYY-MM') end) as bpjs_paid_until
-      from bpjs_participants p where ${which} and p.worker_id is not null
+      from linked p
     )
     insert into enrolments (id, worker_id, program, kpj, start_month, declared_income, funding_source, bpjs_status, bpjs_paid_until, bpjs_reported_on)
-    select gen_random_uuid(), p.worker_id, prog.program, p.kpj,
+    select gen_random_uuid(), p.worker_id, p.program, p.kpj,
       coalesce(to_char(p.membership_date, 'YYYY-MM'), least(p.bpjs_paid_until, to_char(p.reported_on, 'YYYY-MM'))),
       1000000, 'UNKNOWN', p.status, p.bpjs_paid_until, p.reported_on
-    from source p cross join lateral jsonb_array_elements_text(p.programs) as prog(program)
+    from source p
     on conflict (worker_id, program) where ended_on is null do update set
       kpj = excluded.kpj, bpjs_status = excluded.bpjs_status, bpjs_paid_until = excluded.bpjs_paid_until,
       bpjs_reported_on = excluded.bpjs_reported_on`);
