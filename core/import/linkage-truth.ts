@@ -304,6 +304,8 @@ export function generateLinkageTruth(options: TruthOptions): TruthSet {
   const used = new Set<number>();
   let cursor = 0;
   const takePerson = (accept: (p: Person) => boolean = () => true): number => {
+    // Step over people already taken (picks made further ahead): same choices, without rescanning them each call.
+    while (cursor < order.length && used.has(order[cursor]!)) cursor++;
     for (let tries = 0; tries < order.length; tries++) {
       const idx = order[(cursor + tries) % order.length]!;
       if (used.has(idx) || !accept(register[idx]!)) continue;
