@@ -10,6 +10,7 @@ import type { OccupationCode } from '../../../core/occupations.ts';
 import { applyCensusBatch, type CensusBatch } from './census-import.ts';
 import { censusRowReader, type CivilOccupationRule } from './census-rows.ts';
 import { openTable, type TableReader } from './file-reader.ts';
+import { NikRowIndex } from './nik-row-index.ts';
 import { ImportFileError, type ImportDeps, type JobControl, type JobOutcome } from './import-runner.ts';
 import { findCivilOccupations, finishJob, saveHeader, type ImportJobRow } from './imports.repo.ts';
 import type { ImportLayout, SkippedCounts } from './imports.table.ts';
@@ -56,7 +57,7 @@ export async function runCensusImport(deps: ImportDeps, job: ImportJobRow, contr
     });
     if (reader.missing.length > 0) throw new ImportFileError(missingColumnsMessage(reader.missing));
 
-    const firstRowOf = new Map<string, number>();
+    const firstRowOf = new NikRowIndex();
     let batch = emptyBatch();
     let lastRow = 0;
     const flush = async () => {
@@ -72,9 +73,8 @@ export async function runCensusImport(deps: ImportDeps, job: ImportJobRow, contr
       if (outcome.kind === 'end') break;
       const alreadyCommitted = row <= job.rowsDone;
       if (outcome.kind === 'worker') {
-        const first = firstRowOf.get(outcome.worker.nik);
+        const first = firstRowOf.firstRowOrAdd(outcome.worker.nik, row);
         if (first === undefined) {
-          firstRowOf.set(outcome.worker.nik, row);
           if (!alreadyCommitted) batch.workers.push({ row, worker: outcome.worker, cells: cells.map(cellText) });
         } else if (!alreadyCommitted) {
           batch.rejections.push({
