@@ -242,7 +242,7 @@ const logger = {
 } as unknown as FastifyBaseLogger;
 
 function deps(database: Database, regions: ImportDeps['regions'], batchRows: number): ImportDeps {
-  return { db: database.db, dbKind: 'pglite', regions, today: () => TODAY, residentMinAge: 15, residentMaxAge: 65, batchRows, log: logger };
+  return { db: database.db, regions, today: () => TODAY, residentMinAge: 15, residentMaxAge: 65, batchRows, log: logger };
 }
 
 /** A queued job for a copy of `sourcePath` (a finished job deletes its file), claimed for this process. */

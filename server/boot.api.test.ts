@@ -48,6 +48,15 @@ describe('first start on an empty installation', () => {
     const page = (await first.app.inject({ method: 'GET', url: '/api/workers?pageSize=200', headers: { cookie } })).json();
     const statuses = new Set(page.items.map((w: { coverage: { status: string } }) => w.coverage.status));
     expect(statuses).toEqual(new Set(['covered', 'grace', 'lapsed', 'not_enrolled']));
+
+    // The demo's BPJS participant file went through the real import: something for each reconciliation list.
+    const imports = (await first.app.inject({ method: 'GET', url: '/api/imports', headers: { cookie: await login(first.app, 'admin', first.report.generatedAdminPassword!) } })).json();
+    expect(imports.items[0]).toMatchObject({ kind: 'bpjs', status: 'done', linkedExact: expect.any(Number) });
+    expect(imports.items[0].linkedAuto).toBeGreaterThan(0);
+    const reviews = (await first.app.inject({ method: 'GET', url: '/api/reconciliation/reviews', headers: { cookie } })).json();
+    expect(reviews.total).toBeGreaterThan(0);
+    const unmatched = (await first.app.inject({ method: 'GET', url: '/api/reconciliation/unmatched', headers: { cookie } })).json();
+    expect(unmatched.total).toBeGreaterThan(0);
     if (!databaseUrl) expect(fs.readFileSync(path.join(dataDir, DEMO_LOGIN_FILE), 'utf8')).toContain(demo.password);
   });
 

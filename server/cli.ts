@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from './config.ts';
-import { openDatabase, type Database, type Db, type DbKind } from './db/client.ts';
+import { openDatabase, type Database, type Db } from './db/client.ts';
 import type { AuditContext } from './domains/audit/audit.service.ts';
 import { findUsers } from './domains/auth/auth.repo.ts';
 import { resetPassword } from './domains/auth/auth.service.ts';
@@ -86,7 +86,7 @@ const COMMANDS: Record<string, Command> = {
         throw new CliError('Usage: npm run jaring -- import workers FILE [--village CODE]   or   npm run jaring -- import bpjs FILE');
       }
       if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new CliError(`File not found: ${file}`);
-      return withDatabase(ctx, (db, kindOfDb) => importFile(db, kindOfDb, ctx, kind, file, ctx.options.village));
+      return withDatabase(ctx, (db) => importFile(db, ctx, kind, file, ctx.options.village));
     },
   },
   help: {
@@ -126,7 +126,7 @@ function cliAuditContext(): AuditContext {
  * transaction. Throws CliError when the user does not exist.
  */
 /** Opens the server's database for one command and always closes it again. */
-async function withDatabase<T>(ctx: CliContext, work: (db: Db, kind: DbKind) => Promise<T>): Promise<T> {
+async function withDatabase<T>(ctx: CliContext, work: (db: Db) => Promise<T>): Promise<T> {
   const { config } = ctx;
   const isEmbedded = !config.databaseUrl;
   if (isEmbedded) {
@@ -145,7 +145,7 @@ async function withDatabase<T>(ctx: CliContext, work: (db: Db, kind: DbKind) => 
     throw new CliError(`Could not open the database (${where}): ${(err as Error).message}${hint}`);
   }
   try {
-    return await work(database.db, database.kind);
+    return await work(database.db);
   } finally {
     await database.close();
   }
@@ -168,7 +168,7 @@ function defaultProgress(err: (line: string) => void): (line: string) => void {
  * Imports one file with the same code as the web upload. The file is copied next to the data first, so an
  * interrupted run can be resumed by the server (or simply run again: imports are idempotent).
  */
-async function importFile(db: Db, dbKind: DbKind, ctx: CliContext, kind: ImportKind, file: string, village: string | undefined): Promise<number> {
+async function importFile(db: Db, ctx: CliContext, kind: ImportKind, file: string, village: string | undefined): Promise<number> {
   const { config } = ctx;
   const regions = new RegionDirectory(readRegionRecords(config.regionCode), config.regionCode);
   if (village && !regions.village(village)) throw new CliError(`Unknown village code ${village} (expected a village of ${regions.served.name}, like ${regions.within(regions.servedCode, 'village')[0]?.code}).`);
@@ -191,7 +191,7 @@ async function importFile(db: Db, dbKind: DbKind, ctx: CliContext, kind: ImportK
     if (error instanceof AppError) throw new CliError(error.message);
     throw error;
   }
-  const deps = { db, dbKind, regions, today: () => today, residentMinAge: 15, residentMaxAge: config.residentMaxAge, batchRows: config.importBatchRows };
+  const deps = { db, regions, today: () => today, residentMinAge: 15, residentMaxAge: config.residentMaxAge, batchRows: config.importBatchRows };
   const job = await claimJob(db, id, true);
   if (!job) throw new CliError('The import could not start.');
   const started = Date.now();

@@ -3,12 +3,19 @@
  * role, all sharing one random password that is printed at first start.
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Role } from '../../core/roles.ts';
 import type { Db } from '../db/client.ts';
 import { appMeta } from '../db/meta.table.ts';
 import { recordAudit } from '../domains/audit/audit.service.ts';
 import { insertUser } from '../domains/auth/auth.repo.ts';
+import { runJob } from '../domains/imports/import-runner.ts';
+import { claimJob } from '../domains/imports/imports.repo.ts';
+import { createImport, ensureCivilOccupations } from '../domains/imports/imports.service.ts';
+import { demoBpjsFile } from './demo-bpjs-file.ts';
 import { generatePassword, hashPassword } from '../domains/auth/password.ts';
 import type { RegionDirectory } from '../domains/regions/region-directory.ts';
 import { workers } from '../domains/workers/workers.table.ts';
@@ -73,7 +80,34 @@ export async function seedDemo(
       changes: { workers: rows.length, enrolments: enrolmentRows.length, payments: paymentRows.length, users: logins.map((l) => l.username) },
     });
   });
+  await importDemoBpjsFile(db, regions, today, demoBpjsFile(rows, demoEnrolments, today));
   // Fresh statistics for the planner: the embedded database has no autovacuum to gather them.
   await db.execute('analyze');
   return { password, logins, workerCount: rows.length };
+}
+
+/** Runs the demo's BPJS participant file through the real import, as the regency office would. */
+async function importDemoBpjsFile(db: Db, regions: RegionDirectory, today: string, csv: string): Promise<void> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'jaring-demo-'));
+  const file = path.join(folder, 'contoh-peserta-bpjs-demo.csv');
+  try {
+    fs.writeFileSync(file, csv);
+    await ensureCivilOccupations(db);
+    const importer = { id: null, username: 'demo', role: 'admin', regionCode: regions.servedCode };
+    const { id } = await createImport(
+      db,
+      { path: file, fileName: path.basename(file), size: Buffer.byteLength(csv) },
+      { actor: null, attemptedUsername: 'system', kind: 'bpjs', importer, targetVillage: null, regions, today },
+    );
+    const job = await claimJob(db, id, true);
+    if (!job) throw new Error('demo BPJS import could not start');
+    const outcome = await runJob(
+      { db, regions, today: () => today, residentMinAge: 15, residentMaxAge: 65, batchRows: 5000 },
+      job,
+      { shouldStop: () => false },
+    );
+    if (outcome !== 'done') throw new Error(`demo BPJS import ended ${outcome}`);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
 }

@@ -12,9 +12,9 @@ import { runCensusImport } from './census-pipeline.ts';
 import { UnreadSharedStrings } from './file-reader.ts';
 import { claimJob, failJob, findResumableJobIds, type ImportJobRow } from './imports.repo.ts';
 
+/** What running one job needs. */
 export interface ImportDeps {
   db: Db;
-  dbKind: DbKind;
   regions: RegionDirectory;
   /** Today in the regency's calendar (YYYY-MM-DD). */
   today: () => string;
@@ -63,13 +63,18 @@ export async function runJob(deps: ImportDeps, job: ImportJobRow, control: JobCo
   }
 }
 
+export interface RunnerDeps extends ImportDeps {
+  /** With the embedded database every interrupted job belongs to this process (see resumePending). */
+  dbKind: DbKind;
+}
+
 export class ImportRunner {
   private readonly queue: string[] = [];
   private running: Promise<void> | null = null;
   private stopping = false;
   private readonly idleWaiters: (() => void)[] = [];
 
-  constructor(private readonly deps: ImportDeps) {}
+  constructor(private readonly deps: RunnerDeps) {}
 
   /** Queues a job; it starts as soon as the jobs before it are finished. */
   enqueue(id: string): void {
