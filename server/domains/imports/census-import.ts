@@ -9,14 +9,17 @@ import { canWriteWorkers, type Role } from '../../../core/roles.ts';
 import { queryRows, type Db } from '../../db/client.ts';
 import { auditLog } from '../audit/audit.table.ts';
 import { workers } from '../workers/workers.table.ts';
+import type { Cell } from '../../../core/import/cells.ts';
 import type { ImportedWorker, UpdatableField } from './census-rows.ts';
+import { cellText } from './file-reader.ts';
 import type { ImportActor, RowError, SkippedCounts } from './imports.table.ts';
 import { insertRejections, saveProgress, type Rejection } from './imports.repo.ts';
 
 export interface WorkerRowIn {
   row: number;
   worker: ImportedWorker;
-  cells: string[];
+  /** The row as read; turned into text only if the row is rejected (rare), not for every row. */
+  cells: Cell[];
 }
 
 export interface CensusBatch {
@@ -99,7 +102,7 @@ async function applyOnce(tx: Db, importId: string, actor: ImportActor, batch: Ce
     }
     if (!canWriteWorkers(scope, current.village_code)) {
       // The person is registered in a village the importer may not change: say so without naming them.
-      rejections.push({ row, cells, errors: [outOfScope()] });
+      rejections.push({ row, cells: cells.map(cellText), errors: [outOfScope()] });
       continue;
     }
     const next: ExistingWorker = { ...current };

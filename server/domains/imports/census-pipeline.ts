@@ -3,13 +3,12 @@
  * resumed after a crash re-reads the rows already committed only to remember their NIKs (for the
  * duplicate-in-file rule) and applies from the first row not yet committed.
  */
-import type { Cell } from '../../../core/import/cells.ts';
 import { matchCensusColumns, CENSUS_FIELD_LABELS } from '../../../core/import/census-columns.ts';
 import { detectLayout } from '../../../core/import/resident-formats.ts';
 import type { OccupationCode } from '../../../core/occupations.ts';
 import { applyCensusBatch, type CensusBatch } from './census-import.ts';
 import { censusRowReader, type CivilOccupationRule } from './census-rows.ts';
-import { openTable, type TableReader } from './file-reader.ts';
+import { cellText, openTable, type TableReader } from './file-reader.ts';
 import { NikRowIndex } from './nik-row-index.ts';
 import { ImportFileError, type ImportDeps, type JobControl, type JobOutcome } from './import-runner.ts';
 import { findCivilOccupations, finishJob, saveHeader, type ImportJobRow } from './imports.repo.ts';
@@ -24,12 +23,6 @@ export function looksLikeCensusHeader(cells: string[]): boolean {
 export async function loadCivilOccupationRules(deps: ImportDeps): Promise<Map<string, CivilOccupationRule>> {
   const rows = await findCivilOccupations(deps.db);
   return new Map(rows.map((r) => [r.key, { occupation: r.occupation as OccupationCode | null }]));
-}
-
-export function cellText(cell: Cell): string {
-  if (cell === null || cell === undefined) return '';
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
-  return String(cell);
 }
 
 export function missingColumnsMessage(missing: { field: string }[]): string {
@@ -75,7 +68,7 @@ export async function runCensusImport(deps: ImportDeps, job: ImportJobRow, contr
       if (outcome.kind === 'worker') {
         const first = firstRowOf.firstRowOrAdd(outcome.worker.nik, row);
         if (first === undefined) {
-          if (!alreadyCommitted) batch.workers.push({ row, worker: outcome.worker, cells: cells.map(cellText) });
+          if (!alreadyCommitted) batch.workers.push({ row, worker: outcome.worker, cells });
         } else if (!alreadyCommitted) {
           batch.rejections.push({
             row,

@@ -290,10 +290,11 @@ function resolveVillageOf(
   nameCell: Cell,
   districtCell: Cell,
 ): { ok: true; code: string } | { ok: false; error: RowError } {
-  const codeText = cleanText(codeCell);
-  const nameText = cleanText(nameCell);
-  const districtText = cleanText(districtCell);
   const found = names.lookup(codeCell, nameCell, districtCell);
+  // The texts are for messages only; the lookup read the cells itself.
+  const codeText = found.ok ? '' : cleanText(codeCell);
+  const nameText = found.ok ? '' : cleanText(nameCell);
+  const districtText = found.ok ? '' : cleanText(districtCell);
   let code: string | null = null;
   if (found.ok) code = found.code;
   else if (found.reason === 'unknown_code') {
@@ -310,7 +311,7 @@ function resolveVillageOf(
     const named = ctx.regions.get(code)?.name ?? code;
     return {
       ok: false,
-      error: err(codeText ? 'villageCode' : 'villageName', 'VILLAGE_MISMATCH', `Baris ini untuk Desa ${named}, sedangkan impor ini untuk Desa ${target}. Pisahkan baris desa lain ke berkasnya sendiri.`),
+      error: err(isEmptyCell(codeCell) ? 'villageName' : 'villageCode', 'VILLAGE_MISMATCH', `Baris ini untuk Desa ${named}, sedangkan impor ini untuk Desa ${target}. Pisahkan baris desa lain ke berkasnya sendiri.`),
     };
   }
   code ??= ctx.targetVillage;

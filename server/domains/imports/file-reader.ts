@@ -110,9 +110,15 @@ async function openTableOnce(filePath: string, format: FileFormat, isHeader: (ce
   return { header, delimiter, rows: rows(), bytesRead: () => bytes, close };
 }
 
-function headerText(cell: Cell): string {
+/** A cell as text, as it stood in the file: for the rejected-rows file and previews (dates as YYYY-MM-DD). */
+export function cellText(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
-  return String(cell).replace(/^\uFEFF/, '').replace(/\s+/g, ' ').trim();
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
+  return String(cell);
+}
+
+function headerText(cell: Cell): string {
+  return cellText(cell).replace(/^\uFEFF/, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Picks the delimiter that splits the first line into the most columns, counting only outside quotes. */

@@ -88,6 +88,11 @@ export async function saveProgress(
     .where(eq(importJobs.id, id));
 }
 
+/** A sign of life from a phase that commits no batches (BPJS linking): keeps other processes off the job. */
+export async function renewLease(db: Db, id: string): Promise<void> {
+  await db.update(importJobs).set({ leaseUntil: sql`now() + make_interval(secs => ${LEASE_SECONDS})` }).where(eq(importJobs.id, id));
+}
+
 export async function finishJob(db: Db, id: string, values: Partial<ImportJobInsert> = {}): Promise<void> {
   await db
     .update(importJobs)

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { CENSUS_FIELD_LABELS, matchCensusColumns } from '../../../core/import/census-columns.ts';
 import { matchBpjsColumns } from '../../../core/import/bpjs-columns.ts';
+import { isEmptyCell } from '../../../core/import/cells.ts';
 import { detectLayout } from '../../../core/import/resident-formats.ts';
 import { CIVIL_OCCUPATIONS, civilOccupationKey } from '../../../core/import/civil-occupations.ts';
 import { OCCUPATION_CODES } from '../../../core/occupations.ts';
@@ -17,9 +18,9 @@ import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { RegionDirectory } from '../regions/region-directory.ts';
 import { BPJS_FIELD_LABELS, looksLikeBpjsHeader } from '../reconciliation/bpjs-import.ts';
-import { cellText, looksLikeCensusHeader, missingColumnsMessage } from './census-pipeline.ts';
+import { looksLikeCensusHeader, missingColumnsMessage } from './census-pipeline.ts';
 import { censusRowReader } from './census-rows.ts';
-import { formatOfFile, openTable, type FileFormat } from './file-reader.ts';
+import { cellText, formatOfFile, openTable, type FileFormat } from './file-reader.ts';
 import {
   findCivilOccupations,
   findJob,
@@ -122,7 +123,7 @@ export async function analyseFile(
     const sampleRows: string[][] = [];
     try {
       for await (const { cells } of table.rows) {
-        if (cells.every((c) => cellText(c).trim() === '')) continue;
+        if (cells.every(isEmptyCell)) continue;
         sampleRows.push(cells.map(cellText));
         if (sampleRows.length >= 5) break;
       }

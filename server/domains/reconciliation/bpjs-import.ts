@@ -8,10 +8,9 @@ import { sql } from 'drizzle-orm';
 import { matchBpjsColumns, parseBpjsStatusCell, parseKpjCell, parseProgramsCell, type BpjsField } from '../../../core/import/bpjs-columns.ts';
 import { cleanText, isEmptyCell, parseDateCell, parseMonthCell, parseNikCell, type Cell } from '../../../core/import/cells.ts';
 import { queryRows, type Db } from '../../db/client.ts';
-import { cellText } from '../imports/census-pipeline.ts';
-import { openTable } from '../imports/file-reader.ts';
+import { cellText, openTable } from '../imports/file-reader.ts';
 import { ImportFileError, type ImportDeps, type JobControl, type JobOutcome } from '../imports/import-runner.ts';
-import { finishJob, insertRejections, saveHeader, saveProgress, type ImportJobRow, type Rejection } from '../imports/imports.repo.ts';
+import { finishJob, insertRejections, renewLease, saveHeader, saveProgress, type ImportJobRow, type Rejection } from '../imports/imports.repo.ts';
 import type { RowError } from '../imports/imports.table.ts';
 import { villageNames } from '../imports/village-names.ts';
 import { linkParticipants } from './linkage.repo.ts';
@@ -113,7 +112,7 @@ export async function runBpjsImport(deps: ImportDeps, job: ImportJobRow, control
     }
     await flush();
     // Linking is idempotent: after a crash it simply runs again over the file's participants.
-    const linkage = await linkParticipants(deps.db, job.id, job.actor);
+    const linkage = await linkParticipants(deps.db, job.id, job.actor, () => renewLease(deps.db, job.id));
     await finishJob(deps.db, job.id, { linkage });
     return 'done';
   } finally {

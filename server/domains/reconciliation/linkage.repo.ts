@@ -50,7 +50,8 @@ interface CandidateRow {
   taken: boolean;
 }
 
-export async function linkParticipants(db: Db, importId: string, actor: ImportActor): Promise<LinkageCounts> {
+/** `onPage` runs after each page of participants is linked (the job renews its lease there). */
+export async function linkParticipants(db: Db, importId: string, actor: ImportActor, onPage: () => Promise<void> = async () => {}): Promise<LinkageCounts> {
   // 1. Exact NIK: the register and BPJS agree on the identity number.
   await db.execute(sql`
     update bpjs_participants p set worker_id = w.id, link_method = 'nik', link_score = 1
@@ -114,6 +115,7 @@ export async function linkParticipants(db: Db, importId: string, actor: ImportAc
             where link_reviews.status = 'pending'`);
       }
     });
+    await onPage();
   }
 
   // 3. Every linked participant of this file becomes (or refreshes) an enrolment per programme.
