@@ -79,3 +79,13 @@ export function canImport(role: Role, kind?: ImportKind): boolean {
 export function canReconcile(role: Role): boolean {
   return role === 'admin' || role === 'bpjs';
 }
+
+/** Enrolling workers and keeping their KPJ numbers: the manpower office, the village's own operator and BPJS officers. */
+export function canWriteEnrolment(actor: Actor, villageCode: string): boolean {
+  return (actor.role === 'admin' || actor.role === 'village' || actor.role === 'bpjs') && isWithinRegion(villageCode, actor.regionCode);
+}
+
+/** Premium rates and the grace rule change only with a regulation: the manpower office records them. */
+export function canManageRates(actor: Actor): boolean {
+  return actor.role === 'admin';
+}

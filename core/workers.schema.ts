@@ -61,6 +61,13 @@ export const workerFieldsSchema = z.object({
     .max(1_000_000_000, 'Penghasilan per bulan terlalu besar; periksa jumlah nol.')
     .nullish()
     .describe('Declared monthly income in whole Rupiah'),
+  dependants: z
+    .number({ error: 'Jumlah tanggungan ditulis sebagai angka, misalnya 3.' })
+    .int('Jumlah tanggungan ditulis sebagai bilangan bulat.')
+    .min(0, 'Jumlah tanggungan tidak boleh negatif.')
+    .max(30, 'Jumlah tanggungan paling banyak 30; periksa lagi.')
+    .nullish()
+    .describe('People the worker provides for; households with dependants are funded first'),
   notes: z.string().trim().max(1000, 'Catatan paling panjang 1000 huruf.').nullish(),
 });
 
@@ -170,6 +177,7 @@ export const workerDetailSchema = workerSummarySchema.extend({
   /** Null when the role may not see it. */
   phone: z.string().nullable(),
   monthlyIncome: z.number().int().nullable(),
+  dependants: z.number().int().nullable(),
   notes: z.string().nullable(),
   /** District of first registration read from the NIK; may differ from the domicile. */
   nikDistrictCode: z.string(),

@@ -25,6 +25,10 @@ import { ImportRunner } from './domains/imports/import-runner.ts';
 import { importRoutes } from './domains/imports/imports.routes.ts';
 import { ensureCivilOccupations } from './domains/imports/imports.service.ts';
 import { reconciliationRoutes } from './domains/reconciliation/reconciliation.routes.ts';
+import { premiumRoutes } from './domains/premiums/premiums.routes.ts';
+import { enrolmentRoutes } from './domains/enrolment/enrolment.routes.ts';
+import { financingRoutes } from './domains/financing/financing.routes.ts';
+import { worklistRoutes } from './domains/financing/worklist.routes.ts';
 import { installErrorHandler, NOT_FOUND_BODY } from './errors.ts';
 import sessionPlugin from './plugins/session.ts';
 import { WEB_DIST_DIR } from './paths.ts';
@@ -138,6 +142,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await ensureCivilOccupations(deps.database.db);
   await app.register(importRoutes(deps, imports));
   await app.register(reconciliationRoutes(deps));
+  await app.register(premiumRoutes(deps));
+  await app.register(enrolmentRoutes(deps));
+  await app.register(financingRoutes(deps));
+  await app.register(worklistRoutes(deps));
   // Finish the batch in hand and leave the rest for the next start (it resumes where it stopped).
   app.addHook('onClose', async () => imports.stop());
 

@@ -7,3 +7,5 @@ export * from '../domains/audit/audit.table.ts';
 export * from '../domains/enrolment/enrolment.table.ts';
 export * from '../domains/imports/imports.table.ts';
 export * from '../domains/reconciliation/reconciliation.table.ts';
+export * from '../domains/premiums/premiums.table.ts';
+export * from '../domains/financing/financing.table.ts';

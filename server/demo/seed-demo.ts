@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Role } from '../../core/roles.ts';
 import type { Db } from '../db/client.ts';
 import { appMeta } from '../db/meta.table.ts';
@@ -20,6 +20,7 @@ import { generatePassword, hashPassword } from '../domains/auth/password.ts';
 import type { RegionDirectory } from '../domains/regions/region-directory.ts';
 import { workers } from '../domains/workers/workers.table.ts';
 import { generateDemoEnrolments, generateDemoWorkers } from './demo-data.ts';
+import { refreshProtection } from '../domains/enrolment/enrolment.repo.ts';
 import { enrolments, premiumPayments } from '../domains/enrolment/enrolment.table.ts';
 
 const DEMO_KEY = 'demo.seeded';
@@ -72,6 +73,7 @@ export async function seedDemo(
     );
     for (let i = 0; i < enrolmentRows.length; i += 1000) await tx.insert(enrolments).values(enrolmentRows.slice(i, i + 1000));
     for (let i = 0; i < paymentRows.length; i += 1000) await tx.insert(premiumPayments).values(paymentRows.slice(i, i + 1000));
+    await refreshProtection(tx, sql`select distinct worker_id from enrolments`);
     await tx.insert(appMeta).values({ key: DEMO_KEY, value: new Date().toISOString() });
     await recordAudit(tx, { actor: null, attemptedUsername: 'system' }, {
       action: 'create',

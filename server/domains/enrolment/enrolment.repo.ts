@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { Participation } from '../../../core/coverage.ts';
 import type { Db } from '../../db/client.ts';
 import { enrolments } from './enrolment.table.ts';
@@ -26,7 +26,7 @@ export async function findParticipations(db: Db, workerIds: string[]): Promise<M
       // A correlated max per enrolment always walks the (enrolment_id, to_month) index, whatever the table sizes.
       // (Spelled out: inside a one-table select Drizzle would leave the columns unqualified.)
       // Paid-until is the later of Jaring's recorded payments and the month BPJS reports as paid (reconciliation).
-      paidUntil: sql<string | null>`greatest((select max(p.to_month) from premium_payments p where p.enrolment_id = "enrolments"."id"), "enrolments"."bpjs_paid_until")`,
+      paidUntil: sql<string | null>`${paidUntilOf(sql`"enrolments"`)}`,
       bpjsStatus: enrolments.bpjsStatus,
       bpjsReportedOn: enrolments.bpjsReportedOn,
     })
@@ -38,4 +38,84 @@ export async function findParticipations(db: Db, workerIds: string[]): Promise<M
     byWorker.set(workerId, list);
   }
   return byWorker;
+}
+
+/**
+ * The last month paid for of one enrolment (SQL, `e` the enrolments row): the later of its payment lines
+ * that still count — not a reversal, not reversed — and the month BPJS reports as paid (reconciliation).
+ */
+export function paidUntilOf(e: SQL): SQL {
+  return sql`greatest((
+    select max(pl.to_month) from premium_payments pl
+    where pl.enrolment_id = ${e}."id" and (pl.payment_id is null or exists (
+      select 1 from payments pay where pay.id = pl.payment_id and pay.reverses_payment_id is null
+        and not exists (select 1 from payments rev where rev.reverses_payment_id = pay.id)))
+  ), ${e}."bpjs_paid_until")`;
+}
+
+/**
+ * Recomputes worker_protection for the given workers (ids, or a subquery yielding worker ids) from
+ * their open JKK and JKM enrolments, payments and BPJS file. Call it inside the transaction of every
+ * write that changes enrolments or payments, so the projection never disagrees with the ledger.
+ */
+export async function refreshProtection(db: Db, workerIds: string[] | SQL): Promise<void> {
+  if (Array.isArray(workerIds) && workerIds.length === 0) return;
+  const ids = Array.isArray(workerIds) ? sql.join(workerIds.map((id) => sql`${id}::uuid`), sql`, `) : workerIds;
+  await db.execute(sql`delete from worker_protection wp where wp.worker_id in (${ids})`);
+  await db.execute(sql`
+    insert into worker_protection (worker_id, start_month, paid_until, source_id, updated_at)
+    select w.worker_id, w.start_month, w.paid_until, (
+        -- Who pays the month protection runs to (or, unpaid, the first month).
+        select c.source_id from funding_commitments c
+        where c.worker_id = w.worker_id and c.cancelled_at is null
+          and c.from_month <= coalesce(w.paid_until, w.start_month) and c.to_month >= coalesce(w.paid_until, w.start_month)
+        order by c.created_at desc limit 1
+      ), now()
+    from (
+      select e.worker_id, max(e.start_month) as start_month,
+        case when bool_or(e.paid_until is null) then null else min(e.paid_until) end as paid_until
+      from (
+        select e.worker_id, e.program, e.start_month, ${paidUntilOf(sql`e`)} as paid_until
+        from enrolments e
+        where e.worker_id in (${ids}) and e.ended_on is null and e.program in ('JKK', 'JKM')
+      ) e
+      group by e.worker_id
+      having count(distinct e.program) = 2
+    ) w`);
+}
+
+export interface EnrolmentDefaults {
+  programs: readonly ('JKK' | 'JKM' | 'JHT')[];
+  startMonth: string;
+  declaredIncome: number;
+  fundingSource: string;
+}
+
+/**
+ * Opens the missing participations of each worker (an open one of the same programme is kept as it is)
+ * and returns the workers that got at least one new participation. Callers refresh protection afterwards.
+ */
+export async function ensureEnrolments(db: Db, workerIds: string[], defaults: EnrolmentDefaults): Promise<string[]> {
+  if (workerIds.length === 0) return [];
+  const rows = workerIds.flatMap((workerId) =>
+    defaults.programs.map((program) => ({
+      id: crypto.randomUUID(),
+      workerId,
+      program,
+      startMonth: defaults.startMonth,
+      declaredIncome: defaults.declaredIncome,
+      fundingSource: defaults.fundingSource,
+    })),
+  );
+  const created: { workerId: string }[] = [];
+  for (let i = 0; i < rows.length; i += 1000) {
+    created.push(
+      ...(await db
+        .insert(enrolments)
+        .values(rows.slice(i, i + 1000))
+        .onConflictDoNothing({ target: [enrolments.workerId, enrolments.program], where: sql`${enrolments.endedOn} is null` })
+        .returning({ workerId: enrolments.workerId })),
+    );
+  }
+  return [...new Set(created.map((r) => r.workerId))];
 }

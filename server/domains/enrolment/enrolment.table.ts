@@ -48,9 +48,35 @@ export const premiumPayments = pgTable(
     /** Whole Rupiah. */
     amount: integer('amount').notNull(),
     fundingSource: text('funding_source').notNull(),
+    /** The payment (financing ledger) this line belongs to; null for lines recorded before the ledger existed. */
+    paymentId: uuid('payment_id'),
     paidOn: date('paid_on', { mode: 'string' }).notNull(),
     reference: text('reference'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('premium_payments_enrolment_idx').on(t.enrolmentId, t.toMonth)],
+  (t) => [index('premium_payments_enrolment_idx').on(t.enrolmentId, t.toMonth), index('premium_payments_payment_idx').on(t.paymentId)],
+);
+
+/**
+ * One row per worker holding open JKK and JKM participations: the month protection is paid until (the
+ * earlier of the two), so renewal and lapse worklists over a million participations use an index
+ * instead of re-deriving every worker. A projection of enrolments, payments and the BPJS file,
+ * refreshed in the same transaction as every write that changes them (enrolment.repo refreshProtection);
+ * statuses are still derived from it on the day asked, never stored.
+ */
+export const workerProtection = pgTable(
+  'worker_protection',
+  {
+    workerId: uuid('worker_id')
+      .primaryKey()
+      .references(() => workers.id),
+    /** The later of the JKK and JKM start months. */
+    startMonth: text('start_month').notNull(),
+    /** The earlier of the JKK and JKM paid-until months; null when nothing is paid yet. */
+    paidUntil: text('paid_until'),
+    /** The source of the latest payment or commitment reaching `paidUntil`, when known. */
+    sourceId: uuid('source_id'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('worker_protection_paid_until_idx').on(t.paidUntil)],
 );

@@ -9,6 +9,7 @@ import { decideLink, type PersonRecord } from '../../../core/import/linkage.ts';
 import { queryRows, type Db } from '../../db/client.ts';
 import { auditLog } from '../audit/audit.table.ts';
 import type { ImportActor } from '../imports/imports.table.ts';
+import { refreshProtection } from '../enrolment/enrolment.repo.ts';
 
 export interface LinkageCounts {
   linkedExact: number;
@@ -237,6 +238,7 @@ export async function applyEnrolments(db: Db, importId: string | null, kpj?: str
     on conflict (worker_id, program) where ended_on is null do update set
       kpj = excluded.kpj, bpjs_status = excluded.bpjs_status, bpjs_paid_until = excluded.bpjs_paid_until,
       bpjs_reported_on = excluded.bpjs_reported_on`);
+  await refreshProtection(db, sql`select p.worker_id from bpjs_participants p where ${which} and p.worker_id is not null`);
 }
 
 export async function countLinkage(db: Db, importId: string): Promise<LinkageCounts> {

@@ -2,6 +2,7 @@ import { and, asc, count, eq, gte, ilike, isNull, lt, type SQL, sql } from 'driz
 import { regionLevelOf } from '../../../core/regions.ts';
 import type { Db } from '../../db/client.ts';
 import { workers } from './workers.table.ts';
+import { paidUntilOf } from '../enrolment/enrolment.repo.ts';
 
 export type WorkerRow = typeof workers.$inferSelect;
 export type WorkerInsert = typeof workers.$inferInsert;
@@ -117,7 +118,7 @@ function isCoveredOn(today: string): SQL {
     select 1 from enrolments e
     where e.worker_id = ${workers.id} and e.program = ${program} and e.start_month <= ${month}
       and (e.ended_on is null or e.ended_on > ${today}::date)
-      and greatest((select max(p.to_month) from premium_payments p where p.enrolment_id = e.id), e.bpjs_paid_until) >= ${month})`;
+      and ${paidUntilOf(sql`e`)} >= ${month})`;
   return sql`(${active('JKK')} and ${active('JKM')})`;
 }
 

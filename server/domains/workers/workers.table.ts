@@ -21,6 +21,8 @@ export const workers = pgTable(
     monthlyIncome: integer('monthly_income'),
     /** Family card (KK) number: groups a household; comes from census files and resident exports. */
     familyCardNumber: varchar('family_card_number', { length: 16 }),
+    /** People the worker provides for (children, spouse, parents); financing puts households with dependants first. */
+    dependants: integer('dependants'),
     notes: text('notes'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
