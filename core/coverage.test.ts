@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { coverageOn, programStatusOn, type Participation } from './coverage.ts';
-import { addMonths, monthsBetween } from './months.ts';
+import { coverageOn, lastDayOfMonth, programStatusOn, protectedUntilOf, type Participation } from './coverage.ts';
+import { addMonths, monthOf, monthsBetween } from './months.ts';
+import { graceMonthsIn } from './premiums.ts';
 
 const jkk = (paidUntil: string | null, extra: Partial<Participation> = {}): Participation => ({
   program: 'JKK',
@@ -51,5 +52,62 @@ describe('months', () => {
     expect(addMonths('2025-11', 3)).toBe('2026-02');
     expect(addMonths('2026-01', -1)).toBe('2025-12');
     expect(monthsBetween('2025-11', '2026-02')).toBe(3);
+  });
+});
+
+describe('status across month and year boundaries', () => {
+  it.each([
+    ['2025-12', '2025-12-31', 'active'],
+    ['2025-12', '2026-01-01', 'grace'],
+    ['2025-12', '2026-02-28', 'grace'],
+    ['2025-12', '2026-03-01', 'lapsed'],
+    // A leap year: February has 29 days.
+    ['2028-01', '2028-02-29', 'grace'],
+    ['2028-01', '2028-03-31', 'grace'],
+    ['2028-01', '2028-04-01', 'lapsed'],
+  ] as const)('paid until %s, on %s → %s', (paidUntil, day, expected) => {
+    expect(programStatusOn(jkk(paidUntil), day)).toBe(expected);
+  });
+
+  it('is not started before the first month, ended on and after the end date', () => {
+    expect(programStatusOn(jkk('2026-03', { startMonth: '2026-01' }), '2025-12-31')).toBe('not_started');
+    expect(programStatusOn(jkk('2026-03', { startMonth: '2026-01' }), '2026-01-01')).toBe('active');
+    expect(programStatusOn(jkk('2026-12', { endedOn: '2026-05-15' }), '2026-05-14')).toBe('active');
+    expect(programStatusOn(jkk('2026-12', { endedOn: '2026-05-15' }), '2026-05-15')).toBe('ended');
+    expect(programStatusOn(jkk('2026-12', { endedOn: '2026-05-15' }), '2027-01-01')).toBe('ended');
+  });
+
+  it('follows a grace rule that changes on a date', () => {
+    const rules = [
+      { months: 2, validFrom: '2015-07', regulation: 'lama' },
+      { months: 1, validFrom: '2027-01', regulation: 'baru' },
+    ];
+    const on = (day: string) => programStatusOn(jkk('2026-11'), day, graceMonthsIn(rules, monthOf(day)));
+    expect(on('2026-12-31')).toBe('grace'); // 1 unpaid month, 2 allowed
+    expect(on('2027-01-01')).toBe('lapsed'); // 2 unpaid months, 1 allowed from 2027
+    const p = jkk('2026-12');
+    expect(programStatusOn(p, '2027-01-20', graceMonthsIn(rules, '2027-01'))).toBe('grace');
+    expect(programStatusOn(p, '2027-02-01', graceMonthsIn(rules, '2027-02'))).toBe('lapsed');
+    expect(coverageOn([p, { ...p, program: 'JKM' }], '2027-01-20', graceMonthsIn(rules, '2027-01')).status).toBe('grace');
+  });
+});
+
+describe('protected until', () => {
+  it.each([
+    [jkk('2025-12'), 2, '2026-02-28'],
+    [jkk('2028-01'), 2, '2028-03-31'],
+    [jkk('2027-11'), 2, '2028-01-31'],
+    [jkk('2026-11'), 1, '2026-12-31'],
+    [jkk(null, { startMonth: '2026-11' }), 2, '2026-12-31'],
+    [jkk('2026-12', { endedOn: '2026-06-01' }), 2, '2026-05-31'],
+    [jkk('2026-01', { endedOn: '2026-06-01' }), 2, '2026-03-31'],
+  ] as const)('%j with %i grace months → %s', (p, grace, expected) => {
+    expect(protectedUntilOf(p, grace)).toBe(expected);
+  });
+
+  it('knows the last day of February', () => {
+    expect(lastDayOfMonth('2028-02')).toBe('2028-02-29');
+    expect(lastDayOfMonth('2100-02')).toBe('2100-02-28');
+    expect(lastDayOfMonth('2026-12')).toBe('2026-12-31');
   });
 });

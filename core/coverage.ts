@@ -3,6 +3,7 @@
  * active on that day. A participant whose premiums stop stays protected for a grace period; after
  * `GRACE_MONTHS` unpaid months (3 consecutive unpaid months = lapsed, shared/domain.md) protection stops.
  */
+import { daysInMonth } from './dates.ts';
 import { addMonths, monthOf, monthsBetween } from './months.ts';
 
 /** Unpaid months that still leave a participant protected. A dated rule table replaces this constant with the financing work. */
@@ -32,6 +33,26 @@ export function programStatusOn(p: Participation, day: string, graceMonths = DEF
   const unpaid = monthsBetween(lastPaid, month);
   if (unpaid <= 0) return 'active';
   return unpaid <= graceMonths ? 'grace' : 'lapsed';
+}
+
+/** The last day of a month (`2028-02` → `2028-02-29`). */
+export function lastDayOfMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
+}
+
+/**
+ * The last day a participation protects if nothing more is paid: the end of the grace months after the
+ * last month paid (or, never paid, after the month before it started); the day before an end date when earlier.
+ */
+export function protectedUntilOf(p: Participation, graceMonths = DEFAULT_GRACE_MONTHS): string {
+  const lastPaid = p.paidUntil ?? addMonths(p.startMonth, -1);
+  const until = lastDayOfMonth(addMonths(lastPaid, graceMonths));
+  if (p.endedOn) {
+    const dayBefore = new Date(Date.parse(`${p.endedOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    if (dayBefore < until) return dayBefore;
+  }
+  return until;
 }
 
 const RANK: Record<Exclude<CoverageStatus, 'not_enrolled'>, number> = { covered: 0, grace: 1, lapsed: 2 };

@@ -18,6 +18,11 @@ const ImportListPage = lazy(() => import('./features/imports/ImportListPage.tsx'
 const ImportJobPage = lazy(() => import('./features/imports/ImportJobPage.tsx'));
 const ReviewQueuePage = lazy(() => import('./features/reconciliation/ReviewQueuePage.tsx'));
 const UnmatchedPage = lazy(() => import('./features/reconciliation/UnmatchedPage.tsx'));
+const FundingSourcesPage = lazy(() => import('./features/financing/FundingSourcesPage.tsx'));
+const VillagePlanPage = lazy(() => import('./features/financing/VillagePlanPage.tsx'));
+const PaymentsPage = lazy(() => import('./features/financing/PaymentsPage.tsx'));
+const WorklistsPage = lazy(() => import('./features/financing/WorklistsPage.tsx'));
+const RatesPage = lazy(() => import('./features/premiums/RatesPage.tsx'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage.tsx'));
 
 export const router = createBrowserRouter([
@@ -45,6 +50,11 @@ export const router = createBrowserRouter([
       { path: 'imports/:id', element: <ImportJobPage /> },
       { path: 'reconciliation/reviews', element: <ReviewQueuePage /> },
       { path: 'reconciliation/unmatched', element: <UnmatchedPage /> },
+      { path: 'pembiayaan', element: <FundingSourcesPage /> },
+      { path: 'pembiayaan/rencana', element: <VillagePlanPage /> },
+      { path: 'pembiayaan/pembayaran', element: <PaymentsPage /> },
+      { path: 'pembiayaan/daftar-kerja', element: <WorklistsPage /> },
+      { path: 'tarif', element: <RatesPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

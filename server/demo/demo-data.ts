@@ -44,6 +44,7 @@ export interface DemoWorker {
   phone: string | null;
   occupation: OccupationCode;
   monthlyIncome: number;
+  dependants: number;
   notes: string | null;
 }
 
@@ -87,6 +88,7 @@ export function generateDemoWorkers(villages: RegionRecord[], districts: RegionR
         phone: rand() < 0.65 ? `08${pick(['12', '13', '17', '19', '21', '52', '77'])}${between(10_000_000, 99_999_999)}` : null,
         occupation,
         monthlyIncome: Math.round(between(lo, hi) / 50_000) * 50_000,
+        dependants: between(0, 4),
         notes: rand() < 0.05 ? 'Data contoh (sintetis).' : null,
       });
     }

@@ -22,6 +22,8 @@ import { workers } from '../domains/workers/workers.table.ts';
 import { generateDemoEnrolments, generateDemoWorkers } from './demo-data.ts';
 import { refreshProtection } from '../domains/enrolment/enrolment.repo.ts';
 import { enrolments, premiumPayments } from '../domains/enrolment/enrolment.table.ts';
+import { fundingBudgets, fundingCommitments, fundingSources, payments } from '../domains/financing/financing.table.ts';
+import { buildDemoLedger } from './demo-financing.ts';
 
 const DEMO_KEY = 'demo.seeded';
 
@@ -68,18 +70,28 @@ export async function seedDemo(
       onProgress(Math.min(i + 500, rows.length), rows.length);
     }
     const enrolmentRows = demoEnrolments.map(({ workerIndex, payments, ...e }) => ({ id: randomUUID(), workerId: rows[workerIndex]!.id, ...e }));
-    const paymentRows = demoEnrolments.flatMap((e, i) =>
-      e.payments.map((p) => ({ id: randomUUID(), enrolmentId: enrolmentRows[i]!.id, reference: 'DEMO', ...p })),
-    );
     for (let i = 0; i < enrolmentRows.length; i += 1000) await tx.insert(enrolments).values(enrolmentRows.slice(i, i + 1000));
-    for (let i = 0; i < paymentRows.length; i += 1000) await tx.insert(premiumPayments).values(paymentRows.slice(i, i + 1000));
+    const ledger = buildDemoLedger(
+      demoEnrolments.map((e, i) => ({
+        enrolment: { ...enrolmentRows[i]!, villageCode: rows[e.workerIndex]!.villageCode },
+        payments: e.payments,
+      })),
+      regions,
+      Number(today.slice(0, 4)),
+      [firstVillage.code],
+    );
+    await tx.insert(fundingSources).values(ledger.sources);
+    await tx.insert(fundingBudgets).values(ledger.budgets);
+    for (let i = 0; i < ledger.commitments.length; i += 1000) await tx.insert(fundingCommitments).values(ledger.commitments.slice(i, i + 1000));
+    for (let i = 0; i < ledger.payments.length; i += 1000) await tx.insert(payments).values(ledger.payments.slice(i, i + 1000));
+    for (let i = 0; i < ledger.lines.length; i += 1000) await tx.insert(premiumPayments).values(ledger.lines.slice(i, i + 1000));
     await refreshProtection(tx, sql`select distinct worker_id from enrolments`);
     await tx.insert(appMeta).values({ key: DEMO_KEY, value: new Date().toISOString() });
     await recordAudit(tx, { actor: null, attemptedUsername: 'system' }, {
       action: 'create',
       entity: 'demo-dataset',
       regionCode: regions.servedCode,
-      changes: { workers: rows.length, enrolments: enrolmentRows.length, payments: paymentRows.length, users: logins.map((l) => l.username) },
+      changes: { workers: rows.length, enrolments: enrolmentRows.length, payments: ledger.payments.length, commitments: ledger.commitments.length, users: logins.map((l) => l.username) },
     });
   });
   await importDemoBpjsFile(db, regions, today, demoBpjsFile(rows, demoEnrolments, today));

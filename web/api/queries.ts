@@ -1,6 +1,28 @@
 /** TanStack Query hooks for every API call the app makes; query keys live here and nowhere else. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import type { z } from 'zod';
+import type {
+  CommitmentCreateInput,
+  EnrolmentCreateInput,
+  EnrolmentDetail,
+  PaymentCreateInput,
+  PlanResponse,
+  PremiumRateCreateInput,
+  ProposalRequest,
+  ProposalResponse,
+  QuoteRequest,
+  QuoteResponse,
+  WorklistKind,
+  WorklistResponse,
+  commitmentCreateResponseSchema,
+  commitmentSchema,
+  fundingSourceSchema,
+  paymentDetailSchema,
+  paymentSchema,
+  ratesResponseSchema,
+} from '../../core/financing.schema.ts';
+import type { FundingKind } from '../../core/funding.ts';
 import type { WorkerCreateInput, WorkerPatchInput } from '../../core/workers.schema.ts';
 import type { Role } from '../../core/roles.ts';
 import { api, isApiError, withQuery } from './client.ts';
@@ -36,6 +58,14 @@ export const queryKeys = {
   importJob: (id: string) => ['imports', 'detail', id] as const,
   reviews: (query: ReviewQuery) => ['reconciliation', 'reviews', query] as const,
   unmatched: (query: UnmatchedQuery) => ['reconciliation', 'unmatched', query] as const,
+  rates: ['premiums', 'rates'] as const,
+  enrolments: (workerId: string) => ['enrolments', workerId] as const,
+  fundingSources: (query: FundingSourceQuery) => ['funding', 'sources', query] as const,
+  plan: (query: PlanQuery) => ['funding', 'plan', query] as const,
+  commitments: (query: CommitmentQuery) => ['funding', 'commitments', query] as const,
+  payments: (query: PaymentQuery) => ['payments', 'list', query] as const,
+  payment: (id: string) => ['payments', 'detail', id] as const,
+  worklist: (query: WorklistQueryInput) => ['worklists', query] as const,
 };
 
 export function useMeta() {
@@ -336,5 +366,227 @@ export function useChangeOccupationMapping() {
     mutationFn: ({ key, occupation }: { key: string; occupation: string | null }) =>
       api<CivilOccupationMapping>('PUT', `/api/imports/occupation-map/${encodeURIComponent(key)}`, { occupation }),
     onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.occupationMap }),
+  });
+}
+
+// ---------------------------------------------------------------- premiums, enrolment and financing
+// Shapes come from core/financing.schema.ts, the same schemas the server serialises with.
+
+export type PremiumRates = z.infer<typeof ratesResponseSchema>;
+export type PremiumRate = PremiumRates['rates'][number];
+export type GraceRule = PremiumRates['graceRules'][number];
+export type FundingSource = z.infer<typeof fundingSourceSchema>;
+export type Commitment = z.infer<typeof commitmentSchema>;
+export type CommitmentCreateResponse = z.infer<typeof commitmentCreateResponseSchema>;
+export type Payment = z.infer<typeof paymentSchema>;
+export type PaymentDetail = z.infer<typeof paymentDetailSchema>;
+export type EnrolmentRecord = EnrolmentDetail;
+export type { PlanResponse, ProposalRequest, ProposalResponse, QuoteRequest, QuoteResponse, WorklistKind, WorklistResponse };
+
+
+/** Money moved or promised: budgets, plans, lists, protection and the register's badges all change. */
+function invalidateFinancing(client: ReturnType<typeof useQueryClient>) {
+  void client.invalidateQueries({ queryKey: ['funding'] });
+  void client.invalidateQueries({ queryKey: ['payments'] });
+  void client.invalidateQueries({ queryKey: ['worklists'] });
+  void client.invalidateQueries({ queryKey: ['enrolments'] });
+  void client.invalidateQueries({ queryKey: ['workers', 'detail'] });
+  invalidateRegister(client);
+}
+
+export function useRates() {
+  return useQuery({ queryKey: queryKeys.rates, queryFn: () => api<PremiumRates>('GET', '/api/premiums/rates'), staleTime: 5 * 60_000 });
+}
+
+export function useCreateRate() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PremiumRateCreateInput) => api<PremiumRate>('POST', '/api/premiums/rates', body),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['premiums'] }),
+  });
+}
+
+export function useCreateGraceRule() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { months: number; validFrom: string; regulation: string; note?: string | null }) =>
+      api<GraceRule>('POST', '/api/premiums/grace-rules', body),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['premiums'] }),
+  });
+}
+
+/** Prices a period; a mutation because it is asked on demand, not kept. */
+export function useQuote() {
+  return useMutation({ mutationFn: (body: QuoteRequest) => api<QuoteResponse>('POST', '/api/premiums/quote', body) });
+}
+
+export function useEnrolments(workerId: string) {
+  return useQuery({
+    queryKey: queryKeys.enrolments(workerId),
+    queryFn: async () => (await api<{ items: EnrolmentDetail[] }>('GET', `/api/workers/${workerId}/enrolments`)).items,
+  });
+}
+
+export function useCreateEnrolment(workerId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: EnrolmentCreateInput) => api<{ items: EnrolmentDetail[] }>('POST', `/api/workers/${workerId}/enrolments`, body),
+    onSuccess: () => invalidateFinancing(client),
+  });
+}
+
+export function usePatchEnrolment() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; kpj?: string | null; declaredIncome?: number }) =>
+      api<EnrolmentDetail>('PATCH', `/api/enrolments/${id}`, body),
+    onSuccess: () => invalidateFinancing(client),
+  });
+}
+
+export function useEndEnrolment() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; endedOn: string; reason: string }) => api<EnrolmentDetail>('POST', `/api/enrolments/${id}/end`, body),
+    onSuccess: () => invalidateFinancing(client),
+  });
+}
+
+export interface FundingSourceQuery {
+  year: number;
+  region?: string;
+}
+
+export function useFundingSources(query: FundingSourceQuery, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.fundingSources(query),
+    queryFn: async () => (await api<{ items: FundingSource[] }>('GET', withQuery('/api/funding/sources', { ...query }))).items,
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useCreateFundingSource() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { kind: FundingKind; regionCode?: string; name?: string }) => api<FundingSource>('POST', '/api/funding/sources', body),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['funding'] }),
+  });
+}
+
+export function usePutBudget() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ sourceId, year, ...body }: { sourceId: string; year: number; amount: number; budgetLine?: string | null; legalBasis?: string | null }) =>
+      api<FundingSource>('PUT', `/api/funding/sources/${sourceId}/budgets/${year}`, body),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['funding'] }),
+  });
+}
+
+export interface PlanQuery {
+  village: string;
+  year: number;
+}
+
+export function usePlan(query: PlanQuery) {
+  return useQuery({
+    queryKey: queryKeys.plan(query),
+    queryFn: () => api<PlanResponse>('GET', withQuery('/api/funding/plan', { ...query })),
+    enabled: Boolean(query.village),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useProposal() {
+  return useMutation({ mutationFn: (body: ProposalRequest) => api<ProposalResponse>('POST', '/api/funding/proposals', body) });
+}
+
+export function useCreateCommitments() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CommitmentCreateInput) => api<CommitmentCreateResponse>('POST', '/api/funding/commitments', body),
+    onSuccess: () => invalidateFinancing(client),
+  });
+}
+
+export interface CommitmentQuery {
+  sourceId?: string;
+  village?: string;
+  year?: number;
+  page: number;
+}
+
+export function useCommitments(query: CommitmentQuery, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.commitments(query),
+    queryFn: () => api<{ items: Commitment[]; total: number; totalAmount: number }>('GET', withQuery('/api/funding/commitments', { ...query })),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useCancelCommitment() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) => api<Commitment>('POST', `/api/funding/commitments/${id}/cancel`, { reason }),
+    onSuccess: () => invalidateFinancing(client),
+  });
+}
+
+export function useCreatePayment() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PaymentCreateInput) => api<PaymentDetail>('POST', '/api/payments', body),
+    onSuccess: () => invalidateFinancing(client),
+  });
+}
+
+export interface PaymentQuery {
+  sourceId?: string;
+  village?: string;
+  /** YYYY-MM-DD, on `paidOn`. */
+  from?: string;
+  to?: string;
+  page: number;
+}
+
+export function usePayments(query: PaymentQuery) {
+  return useQuery({
+    queryKey: queryKeys.payments(query),
+    queryFn: () => api<Page<Payment>>('GET', withQuery('/api/payments', { ...query })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePayment(id: string | null) {
+  return useQuery({
+    queryKey: queryKeys.payment(id ?? ''),
+    queryFn: () => api<PaymentDetail>('GET', `/api/payments/${id}`),
+    enabled: Boolean(id),
+  });
+}
+
+export function useReversePayment() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) => api<PaymentDetail>('POST', `/api/payments/${id}/reverse`, { reason }),
+    onSuccess: () => invalidateFinancing(client),
+  });
+}
+
+export interface WorklistQueryInput {
+  kind: WorklistKind;
+  region?: string;
+  sourceId?: string;
+  renewMonths?: number;
+  page: number;
+  pageSize: number;
+}
+
+export function useWorklist(query: WorklistQueryInput) {
+  return useQuery({
+    queryKey: queryKeys.worklist(query),
+    queryFn: () => api<WorklistResponse>('GET', withQuery('/api/worklists/renewals', { ...query })),
+    placeholderData: keepPreviousData,
   });
 }

@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS, canManageUsers, canReadAudit } from '../../core/roles.ts';
 import { useLogout, useMeta } from '../api/queries.ts';
 import { useCurrentUser } from '../features/auth/session.ts';
+import { canSeeFunding, canSeePayments, canSeePlan, canSeeWorklists } from '../features/financing/financing-rules.ts';
 import { canImport, canReconcile } from '../features/imports/import-rules.ts';
 import { useLang } from '../i18n/index.ts';
 import { DEMO_BANNER_HEIGHT, DemoBanner } from './DemoBanner.tsx';
@@ -106,20 +107,44 @@ function MainNav() {
     ...(canReadAudit(user) ? [{ to: '/admin/audit', label: t('nav.audit'), active: pathname === '/admin/audit' }] : []),
     ...(user.role === 'admin' ? [{ to: '/admin/occupation-map', label: t('nav.occupationMap'), active: pathname === '/admin/occupation-map' }] : []),
   ];
+  const financing = [
+    ...(canSeeFunding(user.role) ? [{ to: '/pembiayaan', label: t('nav.finSources'), active: pathname === '/pembiayaan' }] : []),
+    ...(canSeePlan(user.role) ? [{ to: '/pembiayaan/rencana', label: t('nav.finPlan'), active: pathname === '/pembiayaan/rencana' }] : []),
+    ...(canSeePayments(user.role) ? [{ to: '/pembiayaan/pembayaran', label: t('nav.finPayments'), active: pathname === '/pembiayaan/pembayaran' }] : []),
+    ...(canSeeWorklists(user.role) ? [{ to: '/pembiayaan/daftar-kerja', label: t('nav.finWorklists'), active: pathname === '/pembiayaan/daftar-kerja' }] : []),
+    { to: '/tarif', label: t('nav.finRates'), active: pathname === '/tarif' },
+  ];
   return (
     <Stack gap={4} component="nav">
       {items.map((item) => (
-        <NavLink
-          key={item.to}
-          component={Link}
-          to={item.to}
-          label={item.label}
-          active={item.active}
-          variant="light"
-          styles={{ root: { minHeight: 44, borderRadius: 'var(--mantine-radius-md)' }, label: { fontSize: 'var(--mantine-font-size-md)' } }}
-        />
+        <NavItem key={item.to} {...item} />
       ))}
+      <NavLink
+        label={t('nav.financing')}
+        defaultOpened
+        childrenOffset="sm"
+        variant="light"
+        data-testid="nav-financing"
+        styles={{ root: { minHeight: 44, borderRadius: 'var(--mantine-radius-md)' }, label: { fontSize: 'var(--mantine-font-size-md)', fontWeight: 600 } }}
+      >
+        {financing.map((item) => (
+          <NavItem key={item.to} {...item} />
+        ))}
+      </NavLink>
     </Stack>
+  );
+}
+
+function NavItem({ to, label, active }: { to: string; label: string; active: boolean }) {
+  return (
+    <NavLink
+      component={Link}
+      to={to}
+      label={label}
+      active={active}
+      variant="light"
+      styles={{ root: { minHeight: 44, borderRadius: 'var(--mantine-radius-md)' }, label: { fontSize: 'var(--mantine-font-size-md)' } }}
+    />
   );
 }
 

@@ -9,7 +9,7 @@ import type { SessionUser } from '../auth/auth.service.ts';
 import type { SQL, SQLWrapper } from 'drizzle-orm';
 import { findAudit, insertAudit, insertAuditAfter, type AuditInsert } from './audit.repo.ts';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'read' | 'import' | 'login' | 'login_failed' | 'logout';
+export type AuditAction = 'create' | 'update' | 'delete' | 'read' | 'import' | 'export' | 'login' | 'login_failed' | 'logout';
 
 export interface AuditContext {
   actor: SessionUser | null;

@@ -1,7 +1,7 @@
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Participation } from '../../../core/coverage.ts';
 import type { Db } from '../../db/client.ts';
-import { enrolments } from './enrolment.table.ts';
+import { enrolments, premiumPayments } from './enrolment.table.ts';
 
 export interface ParticipationRow extends Participation {
   kpj: string | null;
@@ -118,4 +118,97 @@ export async function ensureEnrolments(db: Db, workerIds: string[], defaults: En
     );
   }
   return [...new Set(created.map((r) => r.workerId))];
+}
+
+export interface EnrolmentRow {
+  id: string;
+  workerId: string;
+  program: 'JKK' | 'JKM' | 'JHT';
+  kpj: string | null;
+  startMonth: string;
+  declaredIncome: number;
+  fundingSource: string;
+  endedOn: string | null;
+  paidUntil: string | null;
+  bpjsStatus: 'active' | 'non_active' | null;
+  bpjsReportedOn: string | null;
+}
+
+const enrolmentColumns = {
+  id: enrolments.id,
+  workerId: enrolments.workerId,
+  program: enrolments.program,
+  kpj: enrolments.kpj,
+  startMonth: enrolments.startMonth,
+  declaredIncome: enrolments.declaredIncome,
+  fundingSource: enrolments.fundingSource,
+  endedOn: enrolments.endedOn,
+  paidUntil: sql<string | null>`${paidUntilOf(sql`"enrolments"`)}`,
+  bpjsStatus: enrolments.bpjsStatus,
+  bpjsReportedOn: enrolments.bpjsReportedOn,
+};
+
+/** Every participation of one worker, open and ended, with its last month paid for. */
+export async function findEnrolmentsOfWorker(db: Db, workerId: string): Promise<EnrolmentRow[]> {
+  return db.select(enrolmentColumns).from(enrolments).where(eq(enrolments.workerId, workerId));
+}
+
+export async function findEnrolmentById(db: Db, id: string): Promise<EnrolmentRow | undefined> {
+  const [row] = await db.select(enrolmentColumns).from(enrolments).where(eq(enrolments.id, id));
+  return row;
+}
+
+export interface PaymentLineRow {
+  enrolmentId: string;
+  paymentId: string | null;
+  fromMonth: string;
+  toMonth: string;
+  amount: number;
+  sourceKind: string;
+  sourceName: string | null;
+  paidOn: string;
+  reference: string | null;
+  reversed: boolean;
+}
+
+/** The payment lines of some enrolments, oldest first, with their source and whether they still count. */
+export async function findPaymentLines(db: Db, enrolmentIds: string[]): Promise<PaymentLineRow[]> {
+  if (enrolmentIds.length === 0) return [];
+  const ids = sql.join(enrolmentIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const result = await db.execute(sql`
+    select pl.enrolment_id as "enrolmentId", pl.payment_id as "paymentId", pl.from_month as "fromMonth", pl.to_month as "toMonth",
+      pl.amount, coalesce(fs.kind, pl.funding_source) as "sourceKind", fs.name as "sourceName", pl.paid_on::text as "paidOn",
+      coalesce(pl.reference, pay.reference) as reference,
+      (pay.reverses_payment_id is not null or exists (select 1 from payments rev where rev.reverses_payment_id = pay.id)) as reversed
+    from premium_payments pl
+    left join payments pay on pay.id = pl.payment_id
+    left join funding_sources fs on fs.id = pay.source_id
+    where pl.enrolment_id in (${ids})
+    order by pl.from_month, pl.paid_on, pl.created_at`);
+  return (result as unknown as { rows: PaymentLineRow[] }).rows.map((r) => ({ ...r, amount: Number(r.amount), reversed: Boolean(r.reversed) }));
+}
+
+export type EnrolmentInsert = typeof enrolments.$inferInsert;
+
+export async function insertEnrolmentRows(db: Db, rows: EnrolmentInsert[]): Promise<void> {
+  if (rows.length > 0) await db.insert(enrolments).values(rows);
+}
+
+export async function updateEnrolmentRow(db: Db, id: string, values: Partial<Pick<EnrolmentInsert, 'kpj' | 'declaredIncome' | 'endedOn'>>): Promise<void> {
+  await db.update(enrolments).set(values).where(eq(enrolments.id, id));
+}
+
+/** Ends an open participation; false when it was already ended (a concurrent end). */
+export async function endEnrolmentRow(db: Db, id: string, endedOn: string): Promise<boolean> {
+  const rows = await db
+    .update(enrolments)
+    .set({ endedOn })
+    .where(and(eq(enrolments.id, id), isNull(enrolments.endedOn)))
+    .returning({ id: enrolments.id });
+  return rows.length > 0;
+}
+
+/** A payment line written straight into the ledger table (tests, and lines from before the financing ledger). */
+export async function insertPaymentLine(db: Db, line: typeof premiumPayments.$inferInsert): Promise<void> {
+  await db.insert(premiumPayments).values(line);
 }

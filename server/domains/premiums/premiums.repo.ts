@@ -11,3 +11,14 @@ export async function findRates(db: Db): Promise<(PremiumRate & { id: string; no
 export async function findGraceRules(db: Db): Promise<(GraceRule & { id: string; note: string | null; createdAt: Date })[]> {
   return db.select().from(graceRules).orderBy(asc(graceRules.validFrom));
 }
+
+export type RateInsert = typeof premiumRates.$inferInsert;
+export type GraceRuleInsert = typeof graceRules.$inferInsert;
+
+export async function insertRate(db: Db, row: RateInsert): Promise<void> {
+  await db.insert(premiumRates).values(row);
+}
+
+export async function insertGraceRule(db: Db, row: GraceRuleInsert): Promise<void> {
+  await db.insert(graceRules).values(row);
+}

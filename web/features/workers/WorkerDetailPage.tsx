@@ -11,9 +11,10 @@ import type { WorkerDetail } from '../../api/types.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { useLang } from '../../i18n/index.ts';
-import { formatAddress, formatDate, formatDateTime, formatRupiah, groupNik } from '../../lib/format.ts';
+import { formatAddress, formatDate, formatDateTime, formatNumber, formatRupiah, groupNik } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useCurrentUser } from '../auth/session.ts';
+import { EnrolmentSection } from '../financing/EnrolmentSection.tsx';
 import { CoverageSection } from './CoverageSection.tsx';
 
 export default function WorkerDetailPage() {
@@ -51,6 +52,7 @@ function WorkerDetailView({ worker }: { worker: WorkerDetail }) {
     [t('detail.birth'), t('detail.ageValue', { date: formatDate(worker.birthDate, lang), age: worker.age })],
     [t('form.occupation'), occupationLabel(worker.occupation, lang)],
     [t('detail.income'), worker.monthlyIncome === null ? none : formatRupiah(worker.monthlyIncome)],
+    [t('form.dependants'), worker.dependants === null || worker.dependants === undefined ? none : formatNumber(worker.dependants)],
     [
       t('detail.phone'),
       worker.phone ?? (!mayReadPersonalDetail(user.role) ? <Text span c="dimmed" fs="italic">{t('detail.hidden')}</Text> : none),
@@ -112,6 +114,8 @@ function WorkerDetailView({ worker }: { worker: WorkerDetail }) {
       )}
 
       <CoverageSection worker={worker} />
+
+      <EnrolmentSection worker={worker} />
 
       <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }}>
         <DataList orientation={isNarrow ? 'vertical' : 'horizontal'} withDivider labelWidth="11rem" gap={isNarrow ? 'xs' : 'sm'}>

@@ -294,6 +294,19 @@ export function WorkerForm({ mode, initial, cancelTo, submit, onSaved }: WorkerF
               onChange={(v) => set('monthlyIncome', typeof v === 'number' ? v : '')}
               error={errors.monthlyIncome}
             />
+            <NumberInput
+              label={t('form.dependants')}
+              description={t('form.dependantsHint')}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              allowDecimal={false}
+              allowNegative={false}
+              min={0}
+              max={30}
+              inputMode="numeric"
+              value={values.dependants}
+              onChange={(v) => set('dependants', typeof v === 'number' ? v : '')}
+              error={errors.dependants}
+            />
             <TextInput
               label={t('form.phone')}
               type="tel"

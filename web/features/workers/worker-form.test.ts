@@ -67,6 +67,14 @@ describe('worker form', () => {
     });
   });
 
+  it('sends the number of dependants, zero included, and clears it with null', () => {
+    expect(toCreateInput({ ...filled, dependants: 0 }).dependants).toBe(0);
+    expect(toCreateInput(filled).dependants).toBeUndefined();
+    const initial = { ...filled, dependants: 3 as const };
+    expect(toPatch(initial, { ...initial, dependants: '' })).toEqual({ dependants: null });
+    expect(validateWorker({ ...filled, dependants: 31 }).ok).toBe(false);
+  });
+
   it('places server field errors on known inputs', () => {
     expect(
       errorsFromFields([

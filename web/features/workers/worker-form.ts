@@ -21,6 +21,8 @@ export interface WorkerFormValues {
   phone: string;
   occupation: string;
   monthlyIncome: number | '';
+  /** Jumlah tanggungan: people the worker provides for. */
+  dependants: number | '';
   notes: string;
 }
 
@@ -43,6 +45,7 @@ export function emptyWorkerValues(villageCode = ''): WorkerFormValues {
     phone: '',
     occupation: '',
     monthlyIncome: '',
+    dependants: '',
     notes: '',
   };
 }
@@ -61,6 +64,7 @@ export function valuesFromWorker(worker: WorkerDetail): WorkerFormValues {
     phone: worker.phone ?? '',
     occupation: worker.occupation,
     monthlyIncome: worker.monthlyIncome ?? '',
+    dependants: worker.dependants ?? '',
     notes: worker.notes ?? '',
   };
 }
@@ -89,6 +93,7 @@ export function toCreateInput(values: WorkerFormValues): Record<string, unknown>
     if (value !== null) body[key] = value;
   }
   if (values.monthlyIncome !== '') body.monthlyIncome = values.monthlyIncome;
+  if (values.dependants !== '') body.dependants = values.dependants;
   return body;
 }
 
