@@ -16,9 +16,11 @@
  *   e. census import rows/s and peak memory (100,000 and 1,000,000 CSV rows) next to raw COPY of the same rows;
  *   f. BPJS reconciliation: time, and precision and recall of the linkage on a synthetic truth set
  *      (bench/imports.ts; each step in its own process on a fresh PGlite folder).
+ *   g. renewal and lapse worklists at 500,000 workers / 12,000,000 payment lines (bench/financing.ts).
  *
  * Smaller runs for trying things out: BENCH_REGISTER=20000 BENCH_CREATES=500 npm run bench
- * Only some sections: BENCH_ONLY=api (a–d), BENCH_ONLY=imports (e and f), BENCH_ONLY=census (e), BENCH_ONLY=linkage (f).
+ * Only some sections: BENCH_ONLY=api (a–d), BENCH_ONLY=imports (e and f), BENCH_ONLY=census (e), BENCH_ONLY=linkage (f),
+ * BENCH_ONLY=financing (g; sizes BENCH_FIN_WORKERS=500000 BENCH_FIN_MONTHS=12 BENCH_FIN_REQUESTS=30).
  * Sizes of e and f: BENCH_IMPORT_ROWS=100000,1000000 BENCH_LINK_REGISTER=1000000 BENCH_LINK_PARTICIPANTS=150000
  */
 import fs from 'node:fs';
@@ -37,6 +39,7 @@ import type { DemoWorker } from '../server/demo/demo-data.ts';
 import { enrolmentRows, toCreateBody, toInsertRow, uniqueWorkers, type RegionSet } from './data.ts';
 import { captureQueries, explainAnalyze, type CapturedQuery } from './explain.ts';
 import { benchImports, importSettings, printImportSummary, type ImportBenchResults } from './imports.ts';
+import { benchFinancing, financingSettings, FINANCING_TARGETS, printFinancingSummary, type FinancingResults } from './financing.ts';
 import { runLoad, type LoadRequest, type LoadSummary } from './load.ts';
 import { fmt, heading, mark, mb, positiveInt, say } from './output.ts';
 import { profileWork, type ProfileSummary } from './profile.ts';
@@ -439,9 +442,10 @@ async function main(): Promise<void> {
   const loadSamples: number[] = [];
   const sampler = setInterval(() => loadSamples.push(os.loadavg()[0]!), 5000);
   sampler.unref();
-  // BENCH_ONLY picks sections: api (a–d), imports (e, f), census (e), linkage (f); unset runs them all.
+  // BENCH_ONLY picks sections: api (a–d), imports (e, f), census (e), linkage (f), financing (g); unset runs them all.
   const only = process.env.BENCH_ONLY?.trim().toLowerCase() || 'all';
-  if (!['all', 'api', 'imports', 'census', 'linkage'].includes(only)) throw new Error(`BENCH_ONLY=${only}: use api, imports, census or linkage`);
+  if (!['all', 'api', 'imports', 'census', 'linkage', 'financing'].includes(only)) throw new Error(`BENCH_ONLY=${only}: use api, imports, census, linkage or financing`);
+  const runFinancing = only === 'all' || only === 'financing';
   const runApi = only === 'all' || only === 'api';
   const runCensus = only === 'all' || only === 'imports' || only === 'census';
   const runLinkage = only === 'all' || only === 'imports' || only === 'linkage';
@@ -450,10 +454,10 @@ async function main(): Promise<void> {
     startedAt: startedAt.toISOString(),
     machine,
     only,
-    settings: { ...(runApi ? SETTINGS : {}), ...(runCensus || runLinkage ? { imports } : {}) },
+    settings: { ...(runApi ? SETTINGS : {}), ...(runCensus || runLinkage ? { imports } : {}), ...(runFinancing ? { financing: financingSettings() } : {}) },
     targets: TARGETS,
   };
-  if (!runApi) say(`BENCH_ONLY=${only}: sections ${[runCensus && 'e', runLinkage && 'f'].filter(Boolean).join(' and ')} only`);
+  if (!runApi) say(`BENCH_ONLY=${only}: sections ${[runCensus && 'e', runLinkage && 'f', runFinancing && 'g'].filter(Boolean).join(' and ')} only`);
 
   try {
     if (runApi) {
@@ -491,6 +495,11 @@ async function main(): Promise<void> {
       results.targets = { ...TARGETS, imports: (results.imports as ImportBenchResults).targets };
     }
 
+    if (runFinancing) {
+      results.financing = await benchFinancing(tmpRoot);
+      results.targets = { ...(results.targets as object), financing: FINANCING_TARGETS };
+    }
+
     printSummary(results);
   } finally {
     results.durationMs = Math.round(performance.now() - t0);
@@ -515,6 +524,7 @@ function printSummary(results: Record<string, unknown>): void {
     say(`  restart to healthy      ${String(s.readyMs ?? '—').padStart(8)} ms      target < ${TARGETS.restartMs} ms     ${mark(ok)}  (${s.label})`);
   }
   if (results.imports) printImportSummary(results.imports as ImportBenchResults);
+  if (results.financing) printFinancingSummary(results.financing as FinancingResults);
   if (results.postgres) {
     heading('Summary against the targets (PostgreSQL server)');
     printEngineSummary(results.postgres as Record<string, unknown>);

@@ -1,0 +1,175 @@
+/**
+ * Renewal and lapse worklists: SQL over the worker_protection projection (one row per worker with open
+ * JKK+JKM, indexed on paid_until). Every kind is a list of paid-until months (an IN list the index
+ * answers) or, for hand-overs, the commitments ending soon; the caller computes the months.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { queryRows } from '../../db/client.ts';
+
+export type WorklistFilter =
+  /** Paid until one of these months. */
+  | { kind: 'paidUntil'; months: string[]; unpaidStartMonths?: string[] }
+  /** Paid until December and no live commitment reaching into January. */
+  | { kind: 'yearEnd'; december: string; nextJanuary: string }
+  /** A live commitment handing over to self-payment that ends in one of these months. */
+  | { kind: 'handover'; toMonths: string[] };
+
+export interface WorklistSelection {
+  filter: WorklistFilter;
+  /** Region column and code; none for the whole served regency. */
+  region: { column: 'village' | 'district'; code: string } | null;
+  sourceId?: string;
+}
+
+export interface WorklistRow {
+  workerId: string;
+  name: string;
+  nik: string;
+  villageCode: string;
+  occupation: string;
+  startMonth: string | null;
+  paidUntil: string | null;
+  sourceId: string | null;
+  sourceKind: string | null;
+  sourceName: string | null;
+  handoverToSelf: boolean;
+  declaredIncome: number | null;
+  hasJht: boolean;
+}
+
+export interface WorklistGroup {
+  declaredIncome: number | null;
+  hasJht: boolean;
+  /** First month a renewal would pay for: the month after paid-until (or the start month), at the earliest `fromMonth`. */
+  renewFrom: string;
+  workers: number;
+}
+
+const monthList = (months: string[]) => sql.join(months.map((m) => sql`${m}`), sql`, `);
+
+/** FROM … WHERE shared by the page, the file and the totals: `wp` protection, `w` worker, `c` the hand-over commitment. */
+function fromWhere(s: WorklistSelection): SQL {
+  const conditions: SQL[] = [sql`w.deleted_at is null`];
+  if (s.region?.column === 'village') conditions.push(sql`w.village_code = ${s.region.code}`);
+  if (s.region?.column === 'district') conditions.push(sql`w.district_code = ${s.region.code}`);
+  const f = s.filter;
+  if (f.kind === 'handover') {
+    if (s.sourceId) conditions.push(sql`c.source_id = ${s.sourceId}::uuid`);
+    // One row per worker: the hand-over commitment ending last (then the newest).
+    return sql`from (
+        select distinct on (hc.worker_id) hc.worker_id, hc.source_id, hc.to_month
+        from funding_commitments hc
+        where hc.cancelled_at is null and hc.handover_to_self and hc.to_month in (${monthList(f.toMonths)})
+        order by hc.worker_id, hc.to_month desc, hc.created_at desc
+      ) c
+      join workers w on w.id = c.worker_id
+      left join worker_protection wp on wp.worker_id = c.worker_id
+      where ${sql.join(conditions, sql` and `)}`;
+  }
+  const own: SQL[] = [];
+  if (s.sourceId) own.push(sql`wp.source_id = ${s.sourceId}::uuid`);
+  if (f.kind === 'paidUntil') {
+    const paid = sql`wp.paid_until in (${monthList(f.months)})`;
+    // Never paid: unpaid from the start month, so it falls in the list by its start month.
+    own.push(f.unpaidStartMonths?.length ? sql`(${paid} or (wp.paid_until is null and wp.start_month in (${monthList(f.unpaidStartMonths)})))` : paid);
+  } else {
+    own.push(sql`wp.paid_until = ${f.december}`);
+    own.push(sql`not exists (
+      select 1 from funding_commitments nc
+      where nc.worker_id = wp.worker_id and nc.cancelled_at is null and nc.to_month >= ${f.nextJanuary})`);
+  }
+  if (s.region?.column === 'village') {
+    // A village's ~2,000 workers drive the query through workers' village index, one protection row each
+    // (the limit keeps the planner from flattening this into a scan of every worker paid until those months).
+    return sql`from workers w cross join lateral (
+        select wp.* from worker_protection wp where wp.worker_id = w.id and ${sql.join(own, sql` and `)} limit 1
+      ) wp
+      where ${sql.join(conditions, sql` and `)}`;
+  }
+  // The regency or a district: the paid_until index (an IN list of a few months) drives the query.
+  return sql`from worker_protection wp join workers w on w.id = wp.worker_id where ${sql.join([...conditions, ...own], sql` and `)}`;
+}
+
+const jkkIncome = sql`(select e.declared_income from enrolments e
+  where e.worker_id = x.worker_id and e.program = 'JKK' and e.ended_on is null limit 1)`;
+const hasJht = sql`exists (select 1 from enrolments e
+  where e.worker_id = x.worker_id and e.program = 'JHT' and e.ended_on is null)`;
+
+/**
+ * One page (or, without a limit, every row for a file) sorted by paid-until, village and name. Incomes,
+ * JHT and source names are looked up after the sort and limit, for the page rows only.
+ */
+export async function findWorklistRows(db: Db, s: WorklistSelection, page: { limit: number; offset: number } | null): Promise<WorklistRow[]> {
+  const isHandover = s.filter.kind === 'handover';
+  const source = isHandover ? sql`c.source_id` : sql`wp.source_id`;
+  const inner = sql`select w.id as worker_id, w.name, w.nik, w.village_code, w.occupation, wp.start_month, wp.paid_until,
+      ${source} as source_id, ${isHandover ? sql`true` : sql`false`} as handover_to_self
+    ${fromWhere(s)}
+    order by wp.paid_until nulls first, w.village_code, w.name, w.id
+    ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`;
+  const rows = await queryRows<{
+    worker_id: string;
+    name: string;
+    nik: string;
+    village_code: string;
+    occupation: string;
+    start_month: string | null;
+    paid_until: string | null;
+    source_id: string | null;
+    source_kind: string | null;
+    source_name: string | null;
+    handover_to_self: boolean;
+    declared_income: number | null;
+    has_jht: boolean;
+  }>(
+    db,
+    sql`select x.*, fs.kind as source_kind, fs.name as source_name, ${jkkIncome} as declared_income, ${hasJht} as has_jht
+      from (${inner}) x left join funding_sources fs on fs.id = x.source_id
+      order by x.paid_until nulls first, x.village_code, x.name, x.worker_id`,
+  );
+  return rows.map((r) => ({
+    workerId: r.worker_id,
+    name: r.name,
+    nik: r.nik,
+    villageCode: r.village_code,
+    occupation: r.occupation,
+    startMonth: r.start_month,
+    paidUntil: r.paid_until,
+    sourceId: r.source_id,
+    sourceKind: r.source_kind,
+    sourceName: r.source_name,
+    handoverToSelf: r.handover_to_self,
+    declaredIncome: r.declared_income === null ? null : Number(r.declared_income),
+    hasJht: r.has_jht,
+  }));
+}
+
+/**
+ * Every matching worker counted by what prices a renewal — declared JKK income, JHT or not, first month
+ * to renew — in one grouped query; the total count is the sum of the groups.
+ */
+export async function countWorklistGroups(db: Db, s: WorklistSelection, fromMonth: string): Promise<WorklistGroup[]> {
+  const rows = await queryRows<{ declared_income: number | null; has_jht: boolean; renew_from: string; workers: number }>(
+    db,
+    sql`select en.declared_income, en.has_jht, greatest(
+          case when x.paid_until is null then coalesce(x.start_month, ${fromMonth})
+            else to_char(to_date(x.paid_until, 'YYYY-MM') + interval '1 month', 'YYYY-MM') end,
+          ${fromMonth}::text) as renew_from,
+        count(*)::int as workers
+      from (select w.id as worker_id, wp.paid_until, wp.start_month ${fromWhere(s)}) x
+      cross join lateral (
+        -- One probe of the worker's enrolments gives both the JKK income and whether JHT is open.
+        select max(e.declared_income) filter (where e.program = 'JKK') as declared_income, coalesce(bool_or(e.program = 'JHT'), false) as has_jht
+        from enrolments e where e.worker_id = x.worker_id and e.ended_on is null
+      ) en
+      group by 1, 2, 3`,
+  );
+  return rows.map((r) => ({
+    declaredIncome: r.declared_income === null ? null : Number(r.declared_income),
+    hasJht: r.has_jht,
+    renewFrom: r.renew_from,
+    workers: Number(r.workers),
+  }));
+}
+
