@@ -17,3 +17,15 @@ export function monthsBetween(from: string, to: string): number {
   const [ty, tm] = to.split('-').map(Number) as [number, number];
   return ty * 12 + tm - (fy * 12 + fm);
 }
+
+const MONTH_NAMES_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+/** `2026-11` → "November 2026", for messages a village operator reads. */
+export function monthLabel(month: string): string {
+  return `${MONTH_NAMES_ID[Number(month.slice(5, 7)) - 1] ?? month.slice(5, 7)} ${month.slice(0, 4)}`;
+}
+
+/** "November 2026" or "November 2026 s.d. Desember 2026". */
+export function monthSpanLabel(from: string, to: string): string {
+  return from === to ? monthLabel(from) : `${monthLabel(from)} s.d. ${monthLabel(to)}`;
+}

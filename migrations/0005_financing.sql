@@ -1,7 +1,11 @@
 CREATE TABLE "worker_protection" (
 	"worker_id" uuid PRIMARY KEY NOT NULL,
+	"village_code" text NOT NULL,
+	"district_code" text NOT NULL,
 	"start_month" text NOT NULL,
 	"paid_until" text,
+	"declared_income" integer NOT NULL,
+	"has_jht" boolean DEFAULT false NOT NULL,
 	"source_id" uuid,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -90,7 +94,9 @@ ALTER TABLE "funding_budgets" ADD CONSTRAINT "funding_budgets_source_id_funding_
 ALTER TABLE "funding_commitments" ADD CONSTRAINT "funding_commitments_source_id_funding_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."funding_sources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "funding_commitments" ADD CONSTRAINT "funding_commitments_worker_id_workers_id_fk" FOREIGN KEY ("worker_id") REFERENCES "public"."workers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_source_id_funding_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."funding_sources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "worker_protection_paid_until_idx" ON "worker_protection" USING btree ("paid_until");--> statement-breakpoint
+CREATE INDEX "worker_protection_paid_until_idx" ON "worker_protection" USING btree ("paid_until","village_code");--> statement-breakpoint
+CREATE INDEX "worker_protection_village_idx" ON "worker_protection" USING btree ("village_code","paid_until");--> statement-breakpoint
+CREATE INDEX "worker_protection_district_idx" ON "worker_protection" USING btree ("district_code","paid_until");--> statement-breakpoint
 CREATE UNIQUE INDEX "grace_rules_from_uq" ON "grace_rules" USING btree ("valid_from");--> statement-breakpoint
 CREATE INDEX "grace_rules_created_idx" ON "grace_rules" USING btree ("created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "premium_rates_program_from_uq" ON "premium_rates" USING btree ("program","valid_from");--> statement-breakpoint
@@ -110,14 +116,35 @@ INSERT INTO "premium_rates" ("id", "program", "percent_bp", "flat_amount", "min_
   (gen_random_uuid(), 'JHT', 200, NULL, 1000000, '2015-07', 'PP 46/2015 (peserta bukan penerima upah)', 'JHT 2% dari penghasilan yang dilaporkan');--> statement-breakpoint
 INSERT INTO "grace_rules" ("id", "months", "valid_from", "regulation", "note") VALUES
   (gen_random_uuid(), 2, '2015-07', 'Ketentuan BPJS Ketenagakerjaan peserta BPU: 3 bulan berturut-turut tidak membayar iuran = nonaktif', 'Dua bulan menunggak masih terlindungi; bulan ketiga tidak');--> statement-breakpoint
--- Workers already enrolled before this migration get their protection row.
-INSERT INTO "worker_protection" ("worker_id", "start_month", "paid_until")
-SELECT "worker_id", max("start_month"), CASE WHEN bool_or("paid_until" IS NULL) THEN NULL ELSE min("paid_until") END
+-- Workers already enrolled before this migration get their protection row (same rule as enrolment.repo refreshProtection).
+INSERT INTO "worker_protection" ("worker_id", "village_code", "district_code", "start_month", "paid_until", "declared_income", "has_jht")
+SELECT w."id", w."village_code", w."district_code", e."start_month", e."paid_until", e."declared_income", e."has_jht"
 FROM (
-  SELECT e."worker_id", e."program", e."start_month",
-    greatest((SELECT max(p."to_month") FROM "premium_payments" p WHERE p."enrolment_id" = e."id"), e."bpjs_paid_until") AS "paid_until"
-  FROM "enrolments" e
-  WHERE e."ended_on" IS NULL AND e."program" IN ('JKK', 'JKM')
-) per_program
-GROUP BY "worker_id"
-HAVING count(DISTINCT "program") = 2;
+  SELECT "worker_id", max("start_month") FILTER (WHERE "program" <> 'JHT') AS "start_month",
+    CASE WHEN bool_or("paid_until" IS NULL) FILTER (WHERE "program" <> 'JHT') THEN NULL ELSE min("paid_until") FILTER (WHERE "program" <> 'JHT') END AS "paid_until",
+    max("declared_income") FILTER (WHERE "program" = 'JKK') AS "declared_income",
+    coalesce(bool_or("program" = 'JHT'), false) AS "has_jht"
+  FROM (
+    SELECT e."worker_id", e."program", e."start_month", e."declared_income",
+      greatest((SELECT max(p."to_month") FROM "premium_payments" p WHERE p."enrolment_id" = e."id"), e."bpjs_paid_until") AS "paid_until"
+    FROM "enrolments" e
+    WHERE e."ended_on" IS NULL
+  ) per_program
+  GROUP BY "worker_id"
+  HAVING count(DISTINCT "program") FILTER (WHERE "program" <> 'JHT') = 2
+) e
+JOIN "workers" w ON w."id" = e."worker_id" AND w."deleted_at" IS NULL;--> statement-breakpoint
+-- Keeps the projection's village and district in step with the worker, whatever writes the worker
+-- (the form, a census import), and drops a deleted worker from every worklist.
+CREATE FUNCTION "worker_protection_follow_worker"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW."deleted_at" IS NOT NULL THEN
+    DELETE FROM "worker_protection" WHERE "worker_id" = NEW."id";
+  ELSIF NEW."village_code" IS DISTINCT FROM OLD."village_code" OR NEW."district_code" IS DISTINCT FROM OLD."district_code" THEN
+    UPDATE "worker_protection" SET "village_code" = NEW."village_code", "district_code" = NEW."district_code" WHERE "worker_id" = NEW."id";
+  END IF;
+  RETURN NULL;
+END;
+$$;--> statement-breakpoint
+CREATE TRIGGER "worker_protection_follow_worker" AFTER UPDATE OF "village_code", "district_code", "deleted_at" ON "workers"
+  FOR EACH ROW EXECUTE FUNCTION "worker_protection_follow_worker"();

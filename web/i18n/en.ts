@@ -463,7 +463,7 @@ export const en: Translations = {
     note: 'Note',
     reasonLabel: 'Reason',
     cost: 'Premium',
-    conflictsTitle: 'Already funded by another source:',
+    conflictsTitle: 'These months are already funded:',
     andMore: 'and {{count}} more',
     download: { csv: 'Download CSV', xlsx: 'Download Excel (XLSX)' },
     enrolmentStatus: {
@@ -538,7 +538,7 @@ export const en: Translations = {
       dependants: 'Has dependants',
       older: 'Aged 45+',
       age_over_limit: 'Over the age limit',
-      funded_elsewhere: 'Funded by another source',
+      funded_elsewhere: 'Already funded',
       already_covered: 'Already protected',
     },
     fundedBy: 'funded by {{source}}',

@@ -462,7 +462,7 @@ export const id = {
     note: 'Catatan',
     reasonLabel: 'Alasan',
     cost: 'Iuran',
-    conflictsTitle: 'Sudah dibiayai sumber lain:',
+    conflictsTitle: 'Bulan-bulan ini sudah dibiayai:',
     andMore: 'dan {{count}} lainnya',
     download: { csv: 'Unduh CSV', xlsx: 'Unduh Excel (XLSX)' },
     enrolmentStatus: {
@@ -538,7 +538,7 @@ export const id = {
       dependants: 'Punya tanggungan',
       older: 'Usia 45+',
       age_over_limit: 'Melewati batas usia',
-      funded_elsewhere: 'Sudah dibiayai sumber lain',
+      funded_elsewhere: 'Sudah dibiayai',
       already_covered: 'Sudah terlindungi',
     },
     fundedBy: 'dibiayai {{source}}',

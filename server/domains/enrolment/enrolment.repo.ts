@@ -55,7 +55,7 @@ export function paidUntilOf(e: SQL): SQL {
 
 /**
  * Recomputes worker_protection for the given workers (ids, or a subquery yielding worker ids) from
- * their open JKK and JKM enrolments, payments and BPJS file. Call it inside the transaction of every
+ * their open enrolments, payments and BPJS file (a deleted worker gets no row). Call it inside the transaction of every
  * write that changes enrolments or payments, so the projection never disagrees with the ledger.
  */
 export async function refreshProtection(db: Db, workerIds: string[] | SQL): Promise<void> {
@@ -63,8 +63,8 @@ export async function refreshProtection(db: Db, workerIds: string[] | SQL): Prom
   const ids = Array.isArray(workerIds) ? sql.join(workerIds.map((id) => sql`${id}::uuid`), sql`, `) : workerIds;
   await db.execute(sql`delete from worker_protection wp where wp.worker_id in (${ids})`);
   await db.execute(sql`
-    insert into worker_protection (worker_id, start_month, paid_until, source_id, updated_at)
-    select w.worker_id, w.start_month, w.paid_until, (
+    insert into worker_protection (worker_id, village_code, district_code, start_month, paid_until, declared_income, has_jht, source_id, updated_at)
+    select w.worker_id, wk.village_code, wk.district_code, w.start_month, w.paid_until, w.declared_income, w.has_jht, (
         -- Who pays the month protection runs to (or, unpaid, the first month).
         select c.source_id from funding_commitments c
         where c.worker_id = w.worker_id and c.cancelled_at is null
@@ -72,16 +72,21 @@ export async function refreshProtection(db: Db, workerIds: string[] | SQL): Prom
         order by c.created_at desc limit 1
       ), now()
     from (
-      select e.worker_id, max(e.start_month) as start_month,
-        case when bool_or(e.paid_until is null) then null else min(e.paid_until) end as paid_until
+      select e.worker_id,
+        max(e.start_month) filter (where e.program <> 'JHT') as start_month,
+        case when bool_or(e.paid_until is null) filter (where e.program <> 'JHT') then null
+          else min(e.paid_until) filter (where e.program <> 'JHT') end as paid_until,
+        max(e.declared_income) filter (where e.program = 'JKK') as declared_income,
+        coalesce(bool_or(e.program = 'JHT'), false) as has_jht
       from (
-        select e.worker_id, e.program, e.start_month, ${paidUntilOf(sql`e`)} as paid_until
+        select e.worker_id, e.program, e.start_month, e.declared_income, ${paidUntilOf(sql`e`)} as paid_until
         from enrolments e
-        where e.worker_id in (${ids}) and e.ended_on is null and e.program in ('JKK', 'JKM')
+        where e.worker_id in (${ids}) and e.ended_on is null
       ) e
       group by e.worker_id
-      having count(distinct e.program) = 2
-    ) w`);
+      having count(distinct e.program) filter (where e.program <> 'JHT') = 2
+    ) w
+    join workers wk on wk.id = w.worker_id and wk.deleted_at is null`);
 }
 
 export interface EnrolmentDefaults {

@@ -316,6 +316,8 @@ export async function updateEnrolment(
   if (Object.keys(changes).length > 0) {
     await db.transaction(async (tx) => {
       await updateEnrolmentRow(tx, id, after);
+      // The projection carries the declared income worklists price renewals with.
+      await refreshProtection(tx, [worker.id]);
       await recordAudit(tx, ctx, { action: 'update', entity: 'enrolment', entityId: id, regionCode: worker.villageCode, changes });
     });
   }

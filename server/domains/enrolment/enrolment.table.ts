@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { workers } from '../workers/workers.table.ts';
 
 /**
@@ -62,7 +62,7 @@ export const premiumPayments = pgTable(
  * earlier of the two), so renewal and lapse worklists over a million participations use an index
  * instead of re-deriving every worker. A projection of enrolments, payments and the BPJS file,
  * refreshed in the same transaction as every write that changes them (enrolment.repo refreshProtection);
- * statuses are still derived from it on the day asked, never stored.
+ * statuses are still derived from it on the day asked, never stored. Deleted workers have no row.
  */
 export const workerProtection = pgTable(
   'worker_protection',
@@ -70,13 +70,23 @@ export const workerProtection = pgTable(
     workerId: uuid('worker_id')
       .primaryKey()
       .references(() => workers.id),
+    /** The worker's village and district, kept in step by a trigger on workers (migration 0006). */
+    villageCode: text('village_code').notNull(),
+    districtCode: text('district_code').notNull(),
     /** The later of the JKK and JKM start months. */
     startMonth: text('start_month').notNull(),
     /** The earlier of the JKK and JKM paid-until months; null when nothing is paid yet. */
     paidUntil: text('paid_until'),
+    /** Declared income of the open JKK participation, and whether JHT is open too: what a renewal costs. */
+    declaredIncome: integer('declared_income').notNull(),
+    hasJht: boolean('has_jht').notNull().default(false),
     /** The source of the latest payment or commitment reaching `paidUntil`, when known. */
     sourceId: uuid('source_id'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('worker_protection_paid_until_idx').on(t.paidUntil)],
+  (t) => [
+    index('worker_protection_paid_until_idx').on(t.paidUntil, t.villageCode),
+    index('worker_protection_village_idx').on(t.villageCode, t.paidUntil),
+    index('worker_protection_district_idx').on(t.districtCode, t.paidUntil),
+  ],
 );

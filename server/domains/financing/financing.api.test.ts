@@ -196,7 +196,7 @@ describe('commitments', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({
       code: 'DOUBLE_FUNDING',
-      message: expect.stringContaining('Budi Santoso sudah dibiayai APBD Kabupaten Lombok Timur untuk 2026-01 s.d. 2026-12; satu bulan tidak boleh dibayar dua sumber.'),
+      message: expect.stringContaining('Budi Santoso sudah dibiayai APBD Kabupaten Lombok Timur untuk Januari 2026 s.d. Desember 2026; satu bulan tidak boleh dibayar dua sumber.'),
       conflicts: [{ workerId: worker, name: 'Budi Santoso', sourceId: apbdId, sourceName: 'APBD Kabupaten Lombok Timur', fromMonth: '2026-01', toMonth: '2026-12' }],
     });
     // The same source twice is double funding too.

@@ -69,6 +69,8 @@ import {
   type SourceFigures,
   type SourceRow,
 } from './financing.repo.ts';
+import { formatRupiah } from '../../../core/money.ts';
+import { monthSpanLabel } from '../../../core/months.ts';
 
 export { findFundingConflicts, findSource, type FundingConflict, type SourceRow } from './financing.repo.ts';
 
@@ -81,11 +83,6 @@ export interface FinancingContext extends AuditContext {
 
 type CommitmentDto = z.infer<typeof commitmentSchema>;
 
-/** `1234567` → `Rp1.234.567` (negative: `-Rp5.000`). */
-export function formatRupiah(amount: number): string {
-  const digits = String(Math.abs(Math.round(amount))).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${amount < 0 ? '-' : ''}Rp${digits}`;
-}
 
 function regionName(ctx: FinancingContext, code: string): string {
   return ctx.regions.get(code)?.name ?? code;
@@ -319,7 +316,7 @@ function doubleFunding(conflicts: FundingConflict[]): AppError {
   const first = conflicts[0]!;
   const others = new Set(conflicts.map((c) => c.workerId)).size - 1;
   const message =
-    `${first.name} sudah dibiayai ${first.sourceName} untuk ${first.fromMonth} s.d. ${first.toMonth}; satu bulan tidak boleh dibayar dua sumber.` +
+    `${first.name} sudah dibiayai ${first.sourceName} untuk ${monthSpanLabel(first.fromMonth, first.toMonth)}; satu bulan tidak boleh dibayar dua sumber.` +
     (others > 0 ? ` ${others} pekerja lain yang dipilih juga sudah dibiayai (lihat daftarnya); keluarkan mereka dari pilihan atau ubah periodenya.` : ' Keluarkan pekerja ini dari pilihan atau ubah periodenya.');
   return new AppError('conflict', 'DOUBLE_FUNDING', message, 'workerIds', {
     conflicts: conflicts.map((c) => ({ workerId: c.workerId, name: c.name, sourceId: c.sourceId, sourceName: c.sourceName, fromMonth: c.fromMonth, toMonth: c.toMonth })),
@@ -491,7 +488,7 @@ export async function cancelCommitment(db: Db, ctx: FinancingContext, id: string
       throw new AppError(
         'conflict',
         'COMMITMENT_PAID',
-        `${source.name} sudah membayar sebagian bulan ${commitment.fromMonth} s.d. ${commitment.toMonth} untuk pekerja ini. ` +
+        `${source.name} sudah membayar sebagian bulan ${monthSpanLabel(commitment.fromMonth, commitment.toMonth)} untuk pekerja ini. ` +
           'Balikkan (batalkan) pembayarannya terlebih dahulu, lalu batalkan komitmen ini.',
       );
     }

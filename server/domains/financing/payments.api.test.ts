@@ -126,7 +126,7 @@ describe('recording a payment', () => {
     expect(error).toMatchObject({ code: 'PAYMENT_AMOUNT_MISMATCH', field: 'amount', expectedAmount: 67_200, difference: -200 });
     expect(error.message).toContain('Rp67.000');
     expect(error.message).toContain('Rp67.200');
-    expect(error.message).toContain('−Rp200');
+    expect(error.message).toContain('-Rp200');
 
     const accepted = await pay(admin, payment(apbd, ids, '2026-11', '2026-12', 67_000, { acceptDifference: true }));
     expect(accepted.statusCode).toBe(201);
@@ -152,7 +152,7 @@ describe('recording a payment', () => {
     const { error } = res.json();
     expect(error.code).toBe('DOUBLE_FUNDING');
     expect(error.message).toContain('ADD Tanjung Luar');
-    expect(error.message).toContain('2026-11');
+    expect(error.message).toContain('November 2026');
     expect(error.conflicts).toEqual([expect.objectContaining({ workerId: w, sourceId: add, sourceKind: 'ADD', fromMonth: '2026-11', toMonth: '2026-11' })]);
   });
 

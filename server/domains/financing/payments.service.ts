@@ -9,7 +9,7 @@ import type { Program } from '../../../core/coverage.ts';
 import { daysInMonth } from '../../../core/dates.ts';
 import type { paymentCreateSchema, paymentDetailSchema, paymentListSchema, paymentReverseSchema, PaymentDto } from '../../../core/financing.schema.ts';
 import { canManageSource, fiscalYearOf, FUNDING_KIND_LABELS, fundingRefusal, UNBUDGETED_KINDS } from '../../../core/funding.ts';
-import { addMonths, monthsBetween } from '../../../core/months.ts';
+import { addMonths, monthSpanLabel, monthsBetween } from '../../../core/months.ts';
 import { maskNik } from '../../../core/nik.ts';
 import { occupationLabel } from '../../../core/occupations.ts';
 import { PROGRAM_ORDER, quotePremiums } from '../../../core/premiums.ts';
@@ -41,6 +41,7 @@ import {
   type PaymentWithSource,
   type SourceRow,
 } from './payments.repo.ts';
+import { formatRupiah } from '../../../core/money.ts';
 
 export interface PaymentContext extends AuditContext {
   actor: SessionUser;
@@ -63,15 +64,8 @@ export interface PaymentListQuery {
   pageSize: number;
 }
 
-/** "Rp1.234.567", "−Rp4.000". */
-export function formatRupiah(amount: number): string {
-  const digits = String(Math.abs(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${amount < 0 ? '−' : ''}Rp${digits}`;
-}
 
-function span(from: string, to: string): string {
-  return from === to ? from : `${from} s.d. ${to}`;
-}
+const span = monthSpanLabel;
 
 function maskFor(role: Role, nik: string): string {
   return mustMaskNik(role) ? maskNik(nik) : nik;
@@ -532,7 +526,8 @@ export async function exportRegistration(db: Db, ctx: PaymentContext, sourceId: 
   const byWorker = new Map<string, { row: (typeof found)[number]; spans: string[]; months: number; programs: Set<string>; income: number }>();
   for (const r of found) {
     const entry = byWorker.get(r.workerId) ?? { row: r, spans: [], months: 0, programs: new Set<string>(), income: 0 };
-    entry.spans.push(span(r.fromMonth, r.toMonth));
+    // Files for BPJS keep machine-readable months.
+    entry.spans.push(r.fromMonth === r.toMonth ? r.fromMonth : `${r.fromMonth} s.d. ${r.toMonth}`);
     entry.months += monthsBetween(r.fromMonth, r.toMonth) + 1;
     for (const p of r.programs.split(',')) entry.programs.add(p.trim());
     entry.income = Math.max(entry.income, r.declaredIncome);

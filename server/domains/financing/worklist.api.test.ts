@@ -233,3 +233,23 @@ describe('exports', () => {
 });
 
 
+
+describe('the lists follow the register', () => {
+  it('a worker who moves village moves list; a removed worker leaves every list', async () => {
+    const mover = await enrolledWorker('2026-10');
+    const leaver = await enrolledWorker('2026-10');
+    expect(ids(await list('grace'))).toEqual(expect.arrayContaining([mover.id, leaver.id]));
+
+    const moved = await t.app.inject({ method: 'PATCH', url: `/api/workers/${mover.id}`, headers: { cookie: admin }, payload: { villageCode: OTHER_VILLAGE } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const removed = await t.app.inject({ method: 'DELETE', url: `/api/workers/${leaver.id}`, headers: { cookie: admin } });
+    expect(removed.statusCode).toBeLessThan(300);
+
+    const here = ids(await list('grace'));
+    expect(here).not.toContain(mover.id);
+    expect(here).not.toContain(leaver.id);
+    const there = await list('grace', OTHER_VILLAGE);
+    expect(there.items.find((i) => i.workerId === mover.id)?.villageName).toBe(t.regions.get(OTHER_VILLAGE)?.name);
+    expect(ids(await list('grace', '52.03'))).not.toContain(leaver.id);
+  });
+});

@@ -48,11 +48,15 @@ export interface WorklistGroup {
 
 const monthList = (months: string[]) => sql.join(months.map((m) => sql`${m}`), sql`, `);
 
-/** FROM … WHERE shared by the page, the file and the totals: `wp` protection, `w` worker, `c` the hand-over commitment. */
+/**
+ * FROM … WHERE shared by the page, the file and the totals: `wp` protection (it carries the village,
+ * district, declared income and JHT, so counting and pricing never touch workers or enrolments), and
+ * for hand-overs `c`, the commitment ending soon.
+ */
 function fromWhere(s: WorklistSelection): SQL {
-  const conditions: SQL[] = [sql`w.deleted_at is null`];
-  if (s.region?.column === 'village') conditions.push(sql`w.village_code = ${s.region.code}`);
-  if (s.region?.column === 'district') conditions.push(sql`w.district_code = ${s.region.code}`);
+  const conditions: SQL[] = [];
+  if (s.region?.column === 'village') conditions.push(sql`wp.village_code = ${s.region.code}`);
+  if (s.region?.column === 'district') conditions.push(sql`wp.district_code = ${s.region.code}`);
   const f = s.filter;
   if (f.kind === 'handover') {
     if (s.sourceId) conditions.push(sql`c.source_id = ${s.sourceId}::uuid`);
@@ -63,51 +67,31 @@ function fromWhere(s: WorklistSelection): SQL {
         where hc.cancelled_at is null and hc.handover_to_self and hc.to_month in (${monthList(f.toMonths)})
         order by hc.worker_id, hc.to_month desc, hc.created_at desc
       ) c
-      join workers w on w.id = c.worker_id
-      left join worker_protection wp on wp.worker_id = c.worker_id
-      where ${sql.join(conditions, sql` and `)}`;
+      join worker_protection wp on wp.worker_id = c.worker_id
+      ${conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}`;
   }
-  const own: SQL[] = [];
-  if (s.sourceId) own.push(sql`wp.source_id = ${s.sourceId}::uuid`);
+  if (s.sourceId) conditions.push(sql`wp.source_id = ${s.sourceId}::uuid`);
   if (f.kind === 'paidUntil') {
     const paid = sql`wp.paid_until in (${monthList(f.months)})`;
     // Never paid: unpaid from the start month, so it falls in the list by its start month.
-    own.push(f.unpaidStartMonths?.length ? sql`(${paid} or (wp.paid_until is null and wp.start_month in (${monthList(f.unpaidStartMonths)})))` : paid);
+    conditions.push(f.unpaidStartMonths?.length ? sql`(${paid} or (wp.paid_until is null and wp.start_month in (${monthList(f.unpaidStartMonths)})))` : paid);
   } else {
-    own.push(sql`wp.paid_until = ${f.december}`);
-    own.push(sql`not exists (
+    conditions.push(sql`wp.paid_until = ${f.december}`);
+    conditions.push(sql`not exists (
       select 1 from funding_commitments nc
       where nc.worker_id = wp.worker_id and nc.cancelled_at is null and nc.to_month >= ${f.nextJanuary})`);
   }
-  if (s.region?.column === 'village') {
-    // A village's ~2,000 workers drive the query through workers' village index, one protection row each
-    // (the limit keeps the planner from flattening this into a scan of every worker paid until those months).
-    return sql`from workers w cross join lateral (
-        select wp.* from worker_protection wp where wp.worker_id = w.id and ${sql.join(own, sql` and `)} limit 1
-      ) wp
-      where ${sql.join(conditions, sql` and `)}`;
-  }
-  // The regency or a district: the paid_until index (an IN list of a few months) drives the query.
-  return sql`from worker_protection wp join workers w on w.id = wp.worker_id where ${sql.join([...conditions, ...own], sql` and `)}`;
+  // The (village|district, paid_until) or (paid_until, village) index answers every kind: a few months.
+  return sql`from worker_protection wp where ${sql.join(conditions, sql` and `)}`;
 }
 
-const jkkIncome = sql`(select e.declared_income from enrolments e
-  where e.worker_id = x.worker_id and e.program = 'JKK' and e.ended_on is null limit 1)`;
-const hasJht = sql`exists (select 1 from enrolments e
-  where e.worker_id = x.worker_id and e.program = 'JHT' and e.ended_on is null)`;
-
 /**
- * One page (or, without a limit, every row for a file) sorted by paid-until, village and name. Incomes,
- * JHT and source names are looked up after the sort and limit, for the page rows only.
+ * One page (or, without a limit, every row for a file) sorted by paid-until, village and name. The
+ * projection is read in index order and workers are looked up by id, so a page costs its rows, not the list.
  */
 export async function findWorklistRows(db: Db, s: WorklistSelection, page: { limit: number; offset: number } | null): Promise<WorklistRow[]> {
   const isHandover = s.filter.kind === 'handover';
   const source = isHandover ? sql`c.source_id` : sql`wp.source_id`;
-  const inner = sql`select w.id as worker_id, w.name, w.nik, w.village_code, w.occupation, wp.start_month, wp.paid_until,
-      ${source} as source_id, ${isHandover ? sql`true` : sql`false`} as handover_to_self
-    ${fromWhere(s)}
-    order by wp.paid_until nulls first, w.village_code, w.name, w.id
-    ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`;
   const rows = await queryRows<{
     worker_id: string;
     name: string;
@@ -124,9 +108,16 @@ export async function findWorklistRows(db: Db, s: WorklistSelection, page: { lim
     has_jht: boolean;
   }>(
     db,
-    sql`select x.*, fs.kind as source_kind, fs.name as source_name, ${jkkIncome} as declared_income, ${hasJht} as has_jht
-      from (${inner}) x left join funding_sources fs on fs.id = x.source_id
-      order by x.paid_until nulls first, x.village_code, x.name, x.worker_id`,
+    sql`select x.*, w.name, w.nik, w.occupation, fs.kind as source_kind, fs.name as source_name
+      from (
+        select wp.worker_id, wp.village_code, wp.start_month, wp.paid_until, wp.declared_income, wp.has_jht,
+          ${source} as source_id, ${isHandover ? sql`true` : sql`false`} as handover_to_self
+        ${fromWhere(s)}
+      ) x
+      join workers w on w.id = x.worker_id
+      left join funding_sources fs on fs.id = x.source_id
+      order by x.paid_until nulls first, x.village_code, w.name, x.worker_id
+      ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`,
   );
   return rows.map((r) => ({
     workerId: r.worker_id,
@@ -147,22 +138,17 @@ export async function findWorklistRows(db: Db, s: WorklistSelection, page: { lim
 
 /**
  * Every matching worker counted by what prices a renewal — declared JKK income, JHT or not, first month
- * to renew — in one grouped query; the total count is the sum of the groups.
+ * to renew — in one grouped query over the projection; the total count is the sum of the groups.
  */
 export async function countWorklistGroups(db: Db, s: WorklistSelection, fromMonth: string): Promise<WorklistGroup[]> {
   const rows = await queryRows<{ declared_income: number | null; has_jht: boolean; renew_from: string; workers: number }>(
     db,
-    sql`select en.declared_income, en.has_jht, greatest(
-          case when x.paid_until is null then coalesce(x.start_month, ${fromMonth})
-            else to_char(to_date(x.paid_until, 'YYYY-MM') + interval '1 month', 'YYYY-MM') end,
+    sql`select wp.declared_income, wp.has_jht, greatest(
+          case when wp.paid_until is null then wp.start_month
+            else to_char(to_date(wp.paid_until, 'YYYY-MM') + interval '1 month', 'YYYY-MM') end,
           ${fromMonth}::text) as renew_from,
         count(*)::int as workers
-      from (select w.id as worker_id, wp.paid_until, wp.start_month ${fromWhere(s)}) x
-      cross join lateral (
-        -- One probe of the worker's enrolments gives both the JKK income and whether JHT is open.
-        select max(e.declared_income) filter (where e.program = 'JKK') as declared_income, coalesce(bool_or(e.program = 'JHT'), false) as has_jht
-        from enrolments e where e.worker_id = x.worker_id and e.ended_on is null
-      ) en
+      ${fromWhere(s)}
       group by 1, 2, 3`,
   );
   return rows.map((r) => ({

@@ -14,6 +14,7 @@ import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { isUniqueViolation } from '../workers/workers.repo.ts';
 import { findGraceRules, findRates, insertGraceRule, insertRate } from './premiums.repo.ts';
+import { formatRupiah } from '../../../core/money.ts';
 
 export interface PremiumContext extends AuditContext {
   actor: SessionUser;
@@ -27,11 +28,6 @@ type GraceRuleCreateInput = z.infer<typeof graceRuleCreateSchema>;
 type RateRow = Awaited<ReturnType<typeof findRates>>[number];
 type GraceRow = Awaited<ReturnType<typeof findGraceRules>>[number];
 
-/** Whole Rupiah written the Indonesian way: 1000000 → "Rp1.000.000". */
-export function formatRupiah(amount: number): string {
-  const sign = amount < 0 ? '-' : '';
-  return `${sign}Rp${String(Math.abs(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
-}
 
 /** The month before the next row starts (rows of one programme, or grace rules), null while in force. */
 function validUntilOf(validFrom: string, siblings: readonly { validFrom: string }[]): string | null {
