@@ -168,6 +168,22 @@ describe('renewal worklists', () => {
     expect(page.total).toBe(3);
     expect(page.totalRenewalCost).toBe(3 * 201_600);
   });
+
+  it('pages walk the list in order across paid-until months, never-paid workers first', async () => {
+    const village = '52.03.03.2001';
+    const october = await enrolledWorker('2026-10', { village });
+    const september = await enrolledWorker('2026-09', { village });
+    const neverPaid = await enrolledWorker(null, { village, start: '2026-11' });
+    const whole = await list('grace', village);
+    expect(whole.items.map((i) => [i.workerId, i.paidUntil])).toEqual([
+      [neverPaid.id, null],
+      [september.id, '2026-09'],
+      [october.id, '2026-10'],
+    ]);
+    const pages = [];
+    for (let page = 1; page <= 3; page++) pages.push(...(await list('grace', village, admin, `&pageSize=1&page=${page}`)).items.map((i) => i.workerId));
+    expect(pages).toEqual(ids(whole));
+  });
 });
 
 describe('who sees what', () => {

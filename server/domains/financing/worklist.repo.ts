@@ -53,28 +53,36 @@ const monthList = (months: string[]) => sql.join(months.map((m) => sql`${m}`), s
  * district, declared income and JHT, so counting and pricing never touch workers or enrolments), and
  * for hand-overs `c`, the commitment ending soon.
  */
-function fromWhere(s: WorklistSelection): SQL {
+function fromWhere(s: WorklistSelection, withWorkers = false): SQL {
+  const workersJoin = withWorkers ? sql`join workers w on w.id = wp.worker_id` : sql``;
   const conditions: SQL[] = [];
   if (s.region?.column === 'village') conditions.push(sql`wp.village_code = ${s.region.code}`);
   if (s.region?.column === 'district') conditions.push(sql`wp.district_code = ${s.region.code}`);
   const f = s.filter;
   if (f.kind === 'handover') {
     if (s.sourceId) conditions.push(sql`c.source_id = ${s.sourceId}::uuid`);
+    // Within a village or district, only its workers' commitments are read (not the regency's).
+    const inRegion = s.region
+      ? sql`and hc.worker_id in (select rp.worker_id from worker_protection rp where ${s.region.column === 'village' ? sql`rp.village_code` : sql`rp.district_code`} = ${s.region.code})`
+      : sql``;
     // One row per worker: the hand-over commitment ending last (then the newest).
     return sql`from (
         select distinct on (hc.worker_id) hc.worker_id, hc.source_id, hc.to_month
         from funding_commitments hc
-        where hc.cancelled_at is null and hc.handover_to_self and hc.to_month in (${monthList(f.toMonths)})
+        where hc.cancelled_at is null and hc.handover_to_self and hc.to_month in (${monthList(f.toMonths)}) ${inRegion}
         order by hc.worker_id, hc.to_month desc, hc.created_at desc
       ) c
       join worker_protection wp on wp.worker_id = c.worker_id
+      ${workersJoin}
       ${conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}`;
   }
   if (s.sourceId) conditions.push(sql`wp.source_id = ${s.sourceId}::uuid`);
   if (f.kind === 'paidUntil') {
-    const paid = sql`wp.paid_until in (${monthList(f.months)})`;
+    const either: SQL[] = [];
+    if (f.months.length) either.push(sql`wp.paid_until in (${monthList(f.months)})`);
     // Never paid: unpaid from the start month, so it falls in the list by its start month.
-    conditions.push(f.unpaidStartMonths?.length ? sql`(${paid} or (wp.paid_until is null and wp.start_month in (${monthList(f.unpaidStartMonths)})))` : paid);
+    if (f.unpaidStartMonths?.length) either.push(sql`(wp.paid_until is null and wp.start_month in (${monthList(f.unpaidStartMonths)}))`);
+    conditions.push(either.length ? sql`(${sql.join(either, sql` or `)})` : sql`false`);
   } else {
     conditions.push(sql`wp.paid_until = ${f.december}`);
     conditions.push(sql`not exists (
@@ -82,7 +90,7 @@ function fromWhere(s: WorklistSelection): SQL {
       where nc.worker_id = wp.worker_id and nc.cancelled_at is null and nc.to_month >= ${f.nextJanuary})`);
   }
   // The (village|district, paid_until) or (paid_until, village) index answers every kind: a few months.
-  return sql`from worker_protection wp where ${sql.join(conditions, sql` and `)}`;
+  return sql`from worker_protection wp ${workersJoin} where ${sql.join(conditions, sql` and `)}`;
 }
 
 /**
@@ -92,6 +100,21 @@ function fromWhere(s: WorklistSelection): SQL {
 export async function findWorklistRows(db: Db, s: WorklistSelection, page: { limit: number; offset: number } | null): Promise<WorklistRow[]> {
   const isHandover = s.filter.kind === 'handover';
   const source = isHandover ? sql`c.source_id` : sql`wp.source_id`;
+  const columns = sql`wp.worker_id, wp.village_code, wp.start_month, wp.paid_until, wp.declared_income, wp.has_jht,
+    ${source} as source_id, ${isHandover ? sql`true` : sql`false`} as handover_to_self, w.name, w.nik, w.occupation`;
+  // A page of a list spanning several paid-until months is read month by month, each in (village, name)
+  // order from the index with a limit: one sort over tens of thousands of rows would cost far more.
+  const f = s.filter;
+  const branches: WorklistSelection[] =
+    page && f.kind === 'paidUntil'
+      ? [
+          ...(f.unpaidStartMonths?.length ? [{ ...s, filter: { kind: 'paidUntil' as const, months: [], unpaidStartMonths: f.unpaidStartMonths } }] : []),
+          ...f.months.map((month) => ({ ...s, filter: { kind: 'paidUntil' as const, months: [month] } })),
+        ]
+      : [s];
+  const reach = page ? page.limit + page.offset : null;
+  const branchSql = (b: WorklistSelection) => sql`(select ${columns} ${fromWhere(b, true)}
+      ${reach === null || branches.length === 1 ? sql`` : sql`order by wp.village_code, w.name, wp.worker_id limit ${reach}`})`;
   const rows = await queryRows<{
     worker_id: string;
     name: string;
@@ -108,15 +131,10 @@ export async function findWorklistRows(db: Db, s: WorklistSelection, page: { lim
     has_jht: boolean;
   }>(
     db,
-    sql`select x.*, w.name, w.nik, w.occupation, fs.kind as source_kind, fs.name as source_name
-      from (
-        select wp.worker_id, wp.village_code, wp.start_month, wp.paid_until, wp.declared_income, wp.has_jht,
-          ${source} as source_id, ${isHandover ? sql`true` : sql`false`} as handover_to_self
-        ${fromWhere(s)}
-      ) x
-      join workers w on w.id = x.worker_id
+    sql`select x.*, fs.kind as source_kind, fs.name as source_name
+      from (${sql.join(branches.map(branchSql), sql` union all `)}) x
       left join funding_sources fs on fs.id = x.source_id
-      order by x.paid_until nulls first, x.village_code, w.name, x.worker_id
+      order by x.paid_until nulls first, x.village_code, x.name, x.worker_id
       ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`,
   );
   return rows.map((r) => ({
