@@ -3,6 +3,7 @@ import {
   cleanText,
   isEmptyCell,
   parseDateCell,
+  parseDependantsCell,
   parseFamilyCardCell,
   parseIncomeCell,
   parseMonthCell,
@@ -516,6 +517,68 @@ describe('parseIncomeCell', () => {
     const result = parseIncomeCell(cell);
     expect(outcome(result)).toBe(expected);
     expectWellFormedError(result);
+  });
+});
+
+describe('parseDependantsCell', () => {
+  it.each<[Cell, string]>([
+    ['3', 'ok:3'],
+    [' 3 ', 'ok:3'],
+    ['\u00a03\t', 'ok:3'],
+    ['03', 'ok:3'],
+    ['3 orang', 'ok:3'],
+    ['3 Orang', 'ok:3'],
+    ['3orang', 'ok:3'],
+    ['3 org', 'ok:3'],
+    ['3 org.', 'ok:3'],
+    ['4 jiwa', 'ok:4'],
+    ['3.0', 'ok:3'],
+    ["'3", 'ok:3'],
+    ['"3"', 'ok:3'],
+    ['0', 'ok:0'],
+    ['30', 'ok:30'],
+    [3, 'ok:3'],
+    [0, 'ok:0'],
+    [-0, 'ok:0'],
+    [30, 'ok:30'],
+    ['', 'ok:null'],
+    ['   ', 'ok:null'],
+    [null, 'ok:null'],
+    [undefined, 'ok:null'],
+    ['-', 'ok:null'],
+    ['\u2014', 'ok:null'],
+    [Number.NaN, 'ok:null'],
+    ['tiga', 'DEPENDANTS_INVALID'],
+    ['tiga orang', 'DEPENDANTS_INVALID'],
+    ['-1', 'DEPENDANTS_INVALID'],
+    ['- 2', 'DEPENDANTS_INVALID'],
+    [-1, 'DEPENDANTS_INVALID'],
+    ['3.5', 'DEPENDANTS_INVALID'],
+    ['3,5', 'DEPENDANTS_INVALID'],
+    [3.5, 'DEPENDANTS_INVALID'],
+    ['31', 'DEPENDANTS_INVALID'],
+    [31, 'DEPENDANTS_INVALID'],
+    ['31+', 'DEPENDANTS_INVALID'],
+    ['3+', 'DEPENDANTS_INVALID'],
+    ['2-3', 'DEPENDANTS_INVALID'],
+    ['1000', 'DEPENDANTS_INVALID'],
+    ['3 anak 1 istri', 'DEPENDANTS_INVALID'],
+    [Number.POSITIVE_INFINITY, 'DEPENDANTS_INVALID'],
+    [true, 'DEPENDANTS_INVALID'],
+    [utc(2026, 1, 3), 'DEPENDANTS_INVALID'],
+  ])('%j → %s', (cell, expected) => {
+    const result = parseDependantsCell(cell);
+    expect(outcome(result)).toBe(expected);
+    expectWellFormedError(result);
+  });
+
+  it('says in Indonesian how to write the number', () => {
+    const words = parseDependantsCell('tiga');
+    expect(!words.ok && words.message).toMatch(/Jumlah tanggungan.*angka/);
+    const tooMany = parseDependantsCell('31');
+    expect(!tooMany.ok && tooMany.message).toMatch(/paling banyak 30/);
+    const negative = parseDependantsCell('-1');
+    expect(!negative.ok && negative.message).toMatch(/tidak boleh negatif/);
   });
 });
 

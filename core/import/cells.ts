@@ -470,6 +470,38 @@ export function parseIncomeCell(cell: Cell): CellResult<number | null> {
   return negative && value > 0 ? fail('INCOME_INVALID', INCOME_NEGATIVE) : income(value);
 }
 
+// ------------------------------------------------------------------ dependants
+
+/** A count of people, with an optional unit: `3`, `03`, `3 orang`, `3 org`, `3 jiwa`; `3.0` as a float export writes it. */
+const PEOPLE_COUNT = /^(\d{1,3})(?:[.,]0+)?\s*(?:orang|org\.?|jiwa)?$/i;
+const NEGATIVE_COUNT = /^-\s*\d/;
+export const MAX_DEPENDANTS = 30;
+
+const DEPENDANTS_FORMAT = 'Jumlah tanggungan ditulis sebagai angka bulat, misalnya 3 (bukan "tiga"). Kosongkan jika tidak tahu.';
+const DEPENDANTS_NEGATIVE = 'Jumlah tanggungan tidak boleh negatif.';
+const DEPENDANTS_TOO_MANY = `Jumlah tanggungan paling banyak ${MAX_DEPENDANTS}; periksa lagi.`;
+
+function dependants(value: number): CellResult<number | null> {
+  if (value < 0) return fail('DEPENDANTS_INVALID', DEPENDANTS_NEGATIVE);
+  if (value > MAX_DEPENDANTS) return fail('DEPENDANTS_INVALID', DEPENDANTS_TOO_MANY);
+  return ok(value + 0); // -0 → 0
+}
+
+/**
+ * Jumlah tanggungan, the people a worker provides for: a whole number 0–30 (`3`, `3 orang`, an Excel
+ * number 3); empty → null (not known; an import never erases a stored value with it). Words ("tiga"),
+ * fractions and open ranges ("31+") are refused rather than guessed.
+ */
+export function parseDependantsCell(cell: Cell): CellResult<number | null> {
+  if (isEmptyCell(cell)) return ok(null);
+  if (typeof cell === 'number') return Number.isInteger(cell) ? dependants(cell) : fail('DEPENDANTS_INVALID', DEPENDANTS_FORMAT);
+  if (typeof cell !== 'string') return fail('DEPENDANTS_INVALID', DEPENDANTS_FORMAT);
+  const text = cleanString(cell);
+  if (NEGATIVE_COUNT.test(text)) return fail('DEPENDANTS_INVALID', DEPENDANTS_NEGATIVE);
+  const match = PEOPLE_COUNT.exec(text);
+  return match ? dependants(Number(match[1])) : fail('DEPENDANTS_INVALID', DEPENDANTS_FORMAT);
+}
+
 // ------------------------------------------------------------------ phone
 
 const PHONE_LABEL = /^(?:no\.?\s*)?(?:hp|wa|telepon|telp|tel)\.?\s*:?\s*/i;

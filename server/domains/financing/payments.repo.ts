@@ -7,6 +7,7 @@ import type { Db } from '../../db/client.ts';
 import { enrolments, premiumPayments } from '../enrolment/enrolment.table.ts';
 import { workers } from '../workers/workers.table.ts';
 import { fundingCommitments, fundingSources, payments } from './financing.table.ts';
+import { lockWorkers as lockWorkersInOrder } from './financing.repo.ts';
 
 export type SourceRow = typeof fundingSources.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
@@ -31,10 +32,7 @@ function visibleFrom(scope: string): SQL {
     where vl.payment_id = ${payments.id} and (vw.village_code = ${scope} or vw.village_code like ${`${scope}.%`}))))`;
 }
 
-export async function findSource(db: Db, id: string): Promise<SourceRow | undefined> {
-  const [row] = await db.select().from(fundingSources).where(eq(fundingSources.id, id));
-  return row;
-}
+export { findSource } from './financing.repo.ts';
 
 export interface PayeeRow {
   id: string;
@@ -42,14 +40,13 @@ export interface PayeeRow {
   villageCode: string;
 }
 
-/** The (not removed) workers among `ids`, locked until the transaction ends so two payments for them queue. */
+/**
+ * The (not removed) workers among `ids`, locked until the transaction ends so two payments — or a payment
+ * and a commitment — for them queue (in id order, never deadlocking).
+ */
 export async function lockWorkers(db: Db, ids: string[]): Promise<PayeeRow[]> {
-  if (ids.length === 0) return [];
-  return db
-    .select({ id: workers.id, name: workers.name, villageCode: workers.villageCode })
-    .from(workers)
-    .where(and(inArray(workers.id, ids), isNull(workers.deletedAt)))
-    .for('update');
+  const locked = await lockWorkersInOrder(db, ids);
+  return locked.filter((w) => !w.deleted).map(({ id, name, villageCode }) => ({ id, name, villageCode }));
 }
 
 export interface OpenEnrolmentRow {

@@ -135,6 +135,66 @@ describe('census import of an XLSX workbook', () => {
   });
 });
 
+describe('census import of jumlah tanggungan (dependants)', () => {
+  const [tiga, nol, kosong, kata] = Array.from({ length: 4 }, () => makeNik({ birthDate: '1988-04-12' }));
+  const header = 'NIK;Nama;Kode Desa;Pekerjaan;Jumlah Tanggungan';
+  const csv = (rows: string[]) => `${[header, ...rows].join('\r\n')}\r\n`;
+
+  async function detail(nik: string): Promise<{ id: string; dependants: number | null }> {
+    const found = await findByNik(nik);
+    const res = await t.app.inject({ method: 'GET', url: `/api/workers/${found!.id}`, headers: { cookie: admin } });
+    return res.json();
+  }
+
+  it('creates workers with their dependants and rejects a count written in words, naming row and field', async () => {
+    const content = csv([
+      `${tiga};Tanggungan Tiga;${VILLAGE};Nelayan;3 orang`,
+      `${nol};Tanggungan Nol;${VILLAGE};Nelayan;0`,
+      `${kosong};Tanggungan Kosong;${VILLAGE};Nelayan;`,
+      `${kata};Tanggungan Kata;${VILLAGE};Nelayan;tiga`,
+    ]);
+    const { job } = await importAndWait(t.app, 'workers', { cookie: admin, fileName: 'tanggungan.csv', content });
+    expect(job).toMatchObject({ status: 'done', created: 3, rejected: 1 });
+    expect(job.errors).toEqual([expect.objectContaining({ row: 4, field: 'dependants', code: 'DEPENDANTS_INVALID' })]);
+    expect(job.errors[0]!.message).toMatch(/Jumlah tanggungan/);
+    expect(await findByNik(kata!)).toBeUndefined();
+    expect(await detail(tiga!)).toMatchObject({ dependants: 3 });
+    expect(await detail(nol!)).toMatchObject({ dependants: 0 });
+    expect(await detail(kosong!)).toMatchObject({ dependants: null });
+  });
+
+  it('keeps the stored count when a re-import leaves the cell empty, and updates a changed count', async () => {
+    const content = csv([
+      `${tiga};Tanggungan Tiga;${VILLAGE};Nelayan;`,
+      `${nol};Tanggungan Nol;${VILLAGE};Nelayan;2`,
+      `${kosong};Tanggungan Kosong;${VILLAGE};Nelayan;-`,
+    ]);
+    const { job } = await importAndWait(t.app, 'workers', { cookie: admin, fileName: 'tanggungan.csv', content });
+    expect(job).toMatchObject({ status: 'done', created: 0, updated: 1, unchanged: 2, rejected: 0 });
+    expect(await detail(tiga!)).toMatchObject({ dependants: 3 });
+    const changed = await detail(nol!);
+    expect(changed).toMatchObject({ dependants: 2 });
+    expect(await detail(kosong!)).toMatchObject({ dependants: null });
+
+    const audit = await t.app.inject({ method: 'GET', url: `/api/audit?entity=worker&id=${changed.id}`, headers: { cookie: admin } });
+    const entries = audit.json().items as { action: string; changes: { updated?: Record<string, unknown> } }[];
+    const entry = entries.find((e) => e.action === 'import' && e.changes.updated?.[changed.id]);
+    expect(entry?.changes.updated?.[changed.id]).toEqual({ dependants: { before: 0, after: 2 } });
+  });
+
+  it('reads an Excel number in the column', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Data');
+    sheet.addRow(['NIK', 'Nama', 'Kode Desa', 'Pekerjaan', 'Jumlah Tanggungan']);
+    const nik = makeNik({ birthDate: '1991-09-09' });
+    sheet.addRow([nik, 'Tanggungan Angka', VILLAGE, 'Petani', 4]);
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    const { job } = await importAndWait(t.app, 'workers', { cookie: admin, fileName: 'tanggungan.xlsx', content: buffer });
+    expect(job).toMatchObject({ status: 'done', created: 1, rejected: 0 });
+    expect(await detail(nik)).toMatchObject({ dependants: 4 });
+  });
+});
+
 describe('scope of a village operator', () => {
   it('imports into the own village only and rejects rows for other villages', async () => {
     const operator = await t.loginAs('village', VILLAGE);

@@ -48,6 +48,7 @@ interface ExistingWorker {
   occupation: string;
   phone: string | null;
   monthly_income: number | null;
+  dependants: number | null;
   hamlet: string | null;
   rt: string | null;
   rw: string | null;
@@ -63,6 +64,7 @@ const COLUMN: Record<UpdatableField, keyof ExistingWorker> = {
   occupation: 'occupation',
   phone: 'phone',
   monthlyIncome: 'monthly_income',
+  dependants: 'dependants',
   hamlet: 'hamlet',
   rt: 'rt',
   rw: 'rw',
@@ -163,7 +165,7 @@ async function findExistingByNik(tx: Db, niks: string[]): Promise<Map<string, Ex
   if (niks.length === 0) return out;
   const rows = await queryRows<ExistingWorker>(tx, sql`
     select w.id, w.nik, w.name, w.birth_date::text as birth_date, w.sex, w.village_code, w.occupation, w.phone, w.monthly_income,
-           w.hamlet, w.rt, w.rw, w.notes, w.family_card_number
+           w.dependants, w.hamlet, w.rt, w.rw, w.notes, w.family_card_number
     from ${workers} w
     where w.deleted_at is null and w.nik in (select jsonb_array_elements_text(${JSON.stringify(niks)}::jsonb))`);
   for (const row of rows) out.set(row.nik, row);
@@ -184,6 +186,7 @@ async function insertWorkers(tx: Db, rows: (ImportedWorker & { id: string })[], 
       occupation: w.occupation,
       phone: w.phone,
       monthly_income: w.monthlyIncome,
+      dependants: w.dependants,
       hamlet: w.hamlet,
       rt: w.rt,
       rw: w.rw,
@@ -194,12 +197,12 @@ async function insertWorkers(tx: Db, rows: (ImportedWorker & { id: string })[], 
   const [result] = await queryRows<{ n: number }>(tx, sql`
     with inserted as (
       insert into ${workers} (id, nik, name, birth_date, sex, village_code, district_code, occupation, phone, monthly_income,
-                              hamlet, rt, rw, notes, family_card_number, created_by, updated_by)
+                              dependants, hamlet, rt, rw, notes, family_card_number, created_by, updated_by)
       select r.id, r.nik, r.name, r.birth_date, r.sex, r.village_code, r.district_code, r.occupation, r.phone, r.monthly_income,
-             r.hamlet, r.rt, r.rw, r.notes, r.family_card_number, ${actor.id}::uuid, ${actor.id}::uuid
+             r.dependants, r.hamlet, r.rt, r.rw, r.notes, r.family_card_number, ${actor.id}::uuid, ${actor.id}::uuid
       from jsonb_to_recordset(${json}::jsonb) as r(id uuid, nik text, name text, birth_date date, sex text, village_code text,
-           district_code text, occupation text, phone text, monthly_income int, hamlet text, rt text, rw text, notes text,
-           family_card_number text)
+           district_code text, occupation text, phone text, monthly_income int, dependants int, hamlet text, rt text, rw text,
+           notes text, family_card_number text)
       on conflict (nik) where deleted_at is null do nothing
       returning 1
     ) select count(*)::int as n from inserted`);
@@ -211,9 +214,11 @@ async function updateWorkers(tx: Db, rows: { id: string; worker: ExistingWorker 
   await tx.execute(sql`
     update ${workers} w set
       name = r.name, birth_date = r.birth_date, sex = r.sex, village_code = r.village_code, district_code = r.district_code,
-      occupation = r.occupation, phone = r.phone, monthly_income = r.monthly_income, hamlet = r.hamlet, rt = r.rt, rw = r.rw,
-      notes = r.notes, family_card_number = r.family_card_number, updated_at = now(), updated_by = ${actor.id}::uuid
+      occupation = r.occupation, phone = r.phone, monthly_income = r.monthly_income, dependants = r.dependants, hamlet = r.hamlet,
+      rt = r.rt, rw = r.rw, notes = r.notes, family_card_number = r.family_card_number, updated_at = now(),
+      updated_by = ${actor.id}::uuid
     from jsonb_to_recordset(${json}::jsonb) as r(id uuid, name text, birth_date date, sex text, village_code text, district_code text,
-         occupation text, phone text, monthly_income int, hamlet text, rt text, rw text, notes text, family_card_number text)
+         occupation text, phone text, monthly_income int, dependants int, hamlet text, rt text, rw text, notes text,
+         family_card_number text)
     where w.id = r.id`);
 }

@@ -9,6 +9,7 @@ import {
   cleanText,
   isEmptyCell,
   parseDateCell,
+  parseDependantsCell,
   parseFamilyCardCell,
   parseIncomeCell,
   parseNikCell,
@@ -42,6 +43,8 @@ export interface ImportedWorker {
   occupation: OccupationCode;
   phone: string | null;
   monthlyIncome: number | null;
+  /** Jumlah tanggungan; null when the file says nothing (an update then keeps the stored value). */
+  dependants: number | null;
   hamlet: string | null;
   rt: string | null;
   rw: string | null;
@@ -58,6 +61,7 @@ export const UPDATABLE_FIELDS = [
   'occupation',
   'phone',
   'monthlyIncome',
+  'dependants',
   'hamlet',
   'rt',
   'rw',
@@ -145,6 +149,7 @@ function censusLayout(ctx: CensusRowContext, resolveVillage: VillageResolver): C
       const occupation = take('occupation', parseOccupationCell(at(cells, 'occupation')));
       const phone = take('phone', parsePhoneCell(at(cells, 'phone')));
       const monthlyIncome = take('monthlyIncome', parseIncomeCell(at(cells, 'monthlyIncome')));
+      const dependants = take('dependants', parseDependantsCell(at(cells, 'dependants')));
       const rt = take('rt', parseRtRwCell(at(cells, 'rt')));
       const rw = take('rw', parseRtRwCell(at(cells, 'rw')));
       const familyCardNumber = take('familyCardNumber', parseFamilyCardCell(at(cells, 'familyCardNumber')));
@@ -160,6 +165,7 @@ function censusLayout(ctx: CensusRowContext, resolveVillage: VillageResolver): C
         occupation,
         phone: phone ?? null,
         monthlyIncome: monthlyIncome ?? null,
+        dependants: dependants ?? null,
         hamlet: cleanText(at(cells, 'hamlet')) || null,
         rt: rt ?? null,
         rw: rw ?? null,
@@ -231,6 +237,8 @@ function residentLayout(ctx: CensusRowContext, resolveVillage: VillageResolver):
         occupation: rule.occupation,
         phone: null,
         monthlyIncome: null,
+        // Resident exports (OpenSID, SIAK) have no such column.
+        dependants: null,
         hamlet: cleanText(at(cells, 'hamlet')) || null,
         rt: rt.ok ? rt.value : null,
         rw: rw.ok ? rw.value : null,

@@ -87,6 +87,7 @@ export async function censusTemplateXlsx(regions: RegionDirectory): Promise<Buff
     ['Pekerjaan', 'Salah satu dari daftar di bawah (kode atau nama).'],
     ['No HP', 'Contoh 081234567890.'],
     ['Penghasilan per Bulan', 'Rupiah tanpa titik, contoh 1500000.'],
+    ['Jumlah Tanggungan', 'Banyaknya orang yang dinafkahi pekerja (anak, suami/istri, orang tua), angka 0–30, contoh 3. Boleh kosong.'],
   ];
   for (const hint of hints) help.addRow(hint);
   help.addRow([]);
