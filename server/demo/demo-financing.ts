@@ -95,6 +95,8 @@ export function buildDemoLedger(input: DemoLedgerInput[], regions: RegionDirecto
         programs: 'JKK,JKM',
         declaredIncome: enrolment.declaredIncome,
         totalAmount: chunk.amount,
+        // The CSR sponsor funds one year; its workers then pay for themselves (the hand-over reminder list).
+        handoverToSelf: kind === 'CSR' && chunk.toMonth === `${currentYear}-12`,
       };
       byWorkerChunk.set(key, commitment);
       commitments.push(commitment);
