@@ -3,7 +3,8 @@
  * proposal for the rest of the year (the two younger workers ticked, the 70-year-old left out by the age
  * rule), saves the plan, records the payment at the prefilled amount, and finds the two funded workers
  * protected in the village list while the third is not. Saving the same workers again is refused with the
- * double-funding message naming the ADD source. Runs a real server on a fresh database and Debian's chromium;
+ * double-funding message naming the ADD source. On a phone, the commitments list then refuses to cancel a
+ * paid commitment (reverse the payment first) and records the payment of a new one from its ticks. Runs a real server on a fresh database and Debian's chromium;
  * the year and months come from the server's own "today".
  */
 import path from 'node:path';
@@ -27,6 +28,7 @@ let today = '';
 let year = 0;
 let thisMonth = '';
 let perWorker = 0;
+let sourceId = '';
 const ids: Record<string, string> = {};
 
 /** Rupiah as the web app writes it (`Rp1.000.000`). */
@@ -66,6 +68,7 @@ beforeAll(async () => {
   const source = await harness.adminApi<{ id: string; name: string }>('POST', '/api/funding/sources', { kind: 'ADD', regionCode: VILLAGE });
   expect(source.name).toBe(SOURCE_NAME);
   await harness.adminApi('PUT', `/api/funding/sources/${source.id}/budgets/${year}`, { amount: BUDGET });
+  sourceId = source.id;
 
   // What one worker costs from this month to December at the minimum income (nobody is enrolled yet).
   const months = 12 - Number(thisMonth.slice(5)) + 1;
@@ -188,6 +191,56 @@ describe('village funding plan', () => {
       await page.getByRole('heading', { name: TRADER }).waitFor();
       await page.getByText('Belum terdaftar JKK dan JKM.').waitFor();
       await page.getByText('Belum terdaftar di program mana pun.').waitFor();
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('lists the commitments on a phone, refuses to cancel a paid one, and pays a ticked one', async () => {
+    // The third worker is budgeted too (by the regency office), not paid yet.
+    await harness.adminApi('POST', '/api/funding/commitments', { sourceId, workerIds: [ids[TRADER]], fromMonth: thisMonth, toMonth: `${year}-12` });
+    const { context, page } = await harness.newPage(360, 800);
+    try {
+      await harness.logIn(page, OPERATOR.username, OPERATOR.password);
+      await page.goto(`${harness.baseUrl}/pembiayaan/komitmen`);
+      await page.getByRole('heading', { name: 'Komitmen pembiayaan' }).waitFor();
+      const row = (name: string) => page.getByTestId('commitment-row').filter({ hasText: name });
+      await row(FARM).getByText('Lunas', { exact: true }).waitFor();
+      await row(FISHER).getByText('Lunas', { exact: true }).waitFor();
+      await row(TRADER).getByText('Belum dibayar', { exact: true }).waitFor();
+      await row(TRADER).getByText(`${monthName(thisMonth)} – ${monthName(`${year}-12`)}`, { exact: true }).waitFor();
+      await expect.poll(() => page.getByTestId('commitments-summary').textContent()).toContain(`3 komitmen · ${rupiah(3 * perWorker)}`);
+
+      // A paid commitment cannot be cancelled: the payment is reversed first.
+      await row(FARM).getByTestId('cancel-commitment').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByTestId('cancel-commitment-reason').fill('Salah pilih pekerja');
+      const [refusal] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/cancel') && r.request().method() === 'POST'),
+        dialog.getByTestId('cancel-commitment-confirm').click(),
+      ]);
+      expect(refusal.status()).toBe(409);
+      expect(((await refusal.json()) as { error: { code: string } }).error.code).toBe('COMMITMENT_PAID');
+      const alert = dialog.getByTestId('api-error');
+      await alert.getByText('Komitmen tidak dapat dibatalkan', { exact: true }).waitFor();
+      await expect.poll(() => alert.textContent()).toContain('Balikkan (batalkan) pembayarannya terlebih dahulu');
+      await page.screenshot({ path: path.join(RESULTS, 'commitment-cancel-refused-360.png'), fullPage: true });
+      await dialog.getByRole('button', { name: 'Batal', exact: true }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await row(FARM).getByText('Lunas', { exact: true }).waitFor();
+
+      // Only the unpaid one can be ticked; its payment is prefilled with the quoted cost.
+      expect(await page.getByLabel(`Pilih ${FARM}`).count()).toBe(0);
+      await page.getByLabel(`Pilih ${TRADER}`).check();
+      await page.getByTestId('pay-selected').click();
+      await expect.poll(() => page.getByTestId('payment-amount').inputValue()).toBe(rupiah(perWorker));
+      await page.getByTestId('payment-reference').fill('SP2D-E2E-002');
+      await page.getByTestId('payment-form').getByRole('button', { name: 'Catat pembayaran' }).click();
+      const recorded = page.getByTestId('payment-recorded');
+      await recorded.getByText('Pembayaran tercatat', { exact: true }).waitFor();
+      await expect.poll(() => recorded.textContent()).toContain(`${rupiah(perWorker)} untuk 1 pekerja`);
+      await row(TRADER).getByText('Lunas', { exact: true }).waitFor();
+      await page.screenshot({ path: path.join(RESULTS, 'commitments-paid-360.png'), fullPage: true });
     } finally {
       await context.close();
     }

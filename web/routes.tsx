@@ -20,6 +20,7 @@ const ReviewQueuePage = lazy(() => import('./features/reconciliation/ReviewQueue
 const UnmatchedPage = lazy(() => import('./features/reconciliation/UnmatchedPage.tsx'));
 const FundingSourcesPage = lazy(() => import('./features/financing/FundingSourcesPage.tsx'));
 const VillagePlanPage = lazy(() => import('./features/financing/VillagePlanPage.tsx'));
+const CommitmentsPage = lazy(() => import('./features/financing/CommitmentsPage.tsx'));
 const PaymentsPage = lazy(() => import('./features/financing/PaymentsPage.tsx'));
 const WorklistsPage = lazy(() => import('./features/financing/WorklistsPage.tsx'));
 const RatesPage = lazy(() => import('./features/premiums/RatesPage.tsx'));
@@ -52,6 +53,7 @@ export const router = createBrowserRouter([
       { path: 'reconciliation/unmatched', element: <UnmatchedPage /> },
       { path: 'pembiayaan', element: <FundingSourcesPage /> },
       { path: 'pembiayaan/rencana', element: <VillagePlanPage /> },
+      { path: 'pembiayaan/komitmen', element: <CommitmentsPage /> },
       { path: 'pembiayaan/pembayaran', element: <PaymentsPage /> },
       { path: 'pembiayaan/daftar-kerja', element: <WorklistsPage /> },
       { path: 'tarif', element: <RatesPage /> },

@@ -514,6 +514,7 @@ export interface CommitmentQuery {
   village?: string;
   year?: number;
   page: number;
+  pageSize?: number;
 }
 
 export function useCommitments(query: CommitmentQuery, enabled = true) {

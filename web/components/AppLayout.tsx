@@ -6,7 +6,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS, canManageUsers, canReadAudit } from '../../core/roles.ts';
 import { useLogout, useMeta } from '../api/queries.ts';
 import { useCurrentUser } from '../features/auth/session.ts';
-import { canSeeFunding, canSeePayments, canSeePlan, canSeeWorklists } from '../features/financing/financing-rules.ts';
+import { canSeeCommitments, canSeeFunding, canSeePayments, canSeePlan, canSeeWorklists } from '../features/financing/financing-rules.ts';
 import { canImport, canReconcile } from '../features/imports/import-rules.ts';
 import { useLang } from '../i18n/index.ts';
 import { DEMO_BANNER_HEIGHT, DemoBanner } from './DemoBanner.tsx';
@@ -110,6 +110,7 @@ function MainNav() {
   const financing = [
     ...(canSeeFunding(user.role) ? [{ to: '/pembiayaan', label: t('nav.finSources'), active: pathname === '/pembiayaan' }] : []),
     ...(canSeePlan(user.role) ? [{ to: '/pembiayaan/rencana', label: t('nav.finPlan'), active: pathname === '/pembiayaan/rencana' }] : []),
+    ...(canSeeCommitments(user.role) ? [{ to: '/pembiayaan/komitmen', label: t('nav.finCommitments'), active: pathname === '/pembiayaan/komitmen' }] : []),
     ...(canSeePayments(user.role) ? [{ to: '/pembiayaan/pembayaran', label: t('nav.finPayments'), active: pathname === '/pembiayaan/pembayaran' }] : []),
     ...(canSeeWorklists(user.role) ? [{ to: '/pembiayaan/daftar-kerja', label: t('nav.finWorklists'), active: pathname === '/pembiayaan/daftar-kerja' }] : []),
     { to: '/tarif', label: t('nav.finRates'), active: pathname === '/tarif' },

@@ -104,9 +104,14 @@ function PlanView({ plan }: { plan: PlanResponse }) {
   const managed = plan.sources.filter((s) => s.canManage && s.kind !== 'SELF');
   return (
     <Stack gap="md">
-      <Title order={2} size="h3">
-        {t('fin.planFor', { village: plan.villageName, year: plan.fiscalYear })}
-      </Title>
+      <Group justify="space-between" align="center" gap="sm">
+        <Title order={2} size="h3">
+          {t('fin.planFor', { village: plan.villageName, year: plan.fiscalYear })}
+        </Title>
+        <Button component={Link} to={`/pembiayaan/komitmen?region=${plan.villageCode}&year=${plan.fiscalYear}`} variant="light" size="sm" data-testid="open-commitments">
+          {t('fin.openCommitments')}
+        </Button>
+      </Group>
       <WorkerCounts plan={plan} />
       {plan.sources.length === 0 ? (
         <Paper withBorder radius="md" p="lg">

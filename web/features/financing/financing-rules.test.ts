@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canSeePlan, defaultPeriod, monthRange, tickedTotal } from './financing-rules.ts';
+import { canSeeCommitments, canSeePlan, canTickForPayment, defaultPeriod, monthRange, paymentGroupKey, tickedTotal } from './financing-rules.ts';
 
 describe('financing page rules', () => {
   it('plans from this month to December in the current year, the whole year ahead', () => {
@@ -26,5 +26,19 @@ describe('financing page rules', () => {
     expect(canSeePlan('village')).toBe(true);
     expect(canSeePlan('viewer')).toBe(false);
     expect(canSeePlan('bpjs')).toBe(false);
+  });
+
+  it('ticks commitments for one payment only from one source and one period, unpaid and standing', () => {
+    const base = { sourceId: 's1', fromMonth: '2026-11', toMonth: '2026-12', paidAmount: 0, cancelledAt: null };
+    const key = paymentGroupKey(base);
+    expect(canTickForPayment(base, true, null)).toBe(true);
+    expect(canTickForPayment(base, true, key)).toBe(true);
+    expect(canTickForPayment({ ...base, toMonth: '2027-01' }, true, key)).toBe(false);
+    expect(canTickForPayment({ ...base, sourceId: 's2' }, true, key)).toBe(false);
+    expect(canTickForPayment({ ...base, paidAmount: 33_600 }, true, null)).toBe(false);
+    expect(canTickForPayment({ ...base, cancelledAt: '2026-11-02T00:00:00.000Z' }, true, null)).toBe(false);
+    expect(canTickForPayment(base, false, null)).toBe(false);
+    expect(canSeeCommitments('viewer')).toBe(false);
+    expect(canSeeCommitments('village')).toBe(true);
   });
 });

@@ -20,6 +20,11 @@ export function canSeePayments(role: Role): boolean {
   return role !== 'viewer';
 }
 
+/** Commitments list workers with their NIK: everyone who plans or pays, not the dashboard viewer. */
+export function canSeeCommitments(role: Role): boolean {
+  return role !== 'viewer';
+}
+
 /** Renewal worklists name workers to visit: everyone who follows workers up, not the dashboard viewer. */
 export function canSeeWorklists(role: Role): boolean {
   return role !== 'viewer';
@@ -52,4 +57,27 @@ export function tickedTotal(candidates: readonly { workerId: string; cost: numbe
     count++;
   }
   return { total, count, overBudget: total > budget, left: budget - total };
+}
+
+/** What the commitments list needs of a commitment to pick it for a payment. */
+export interface PayableCommitment {
+  sourceId: string;
+  fromMonth: string;
+  toMonth: string;
+  paidAmount: number;
+  cancelledAt: string | null;
+}
+
+/** Commitments paid together must share one source and the same months: one payment, one period. */
+export function paymentGroupKey(c: Pick<PayableCommitment, 'sourceId' | 'fromMonth' | 'toMonth'>): string {
+  return `${c.sourceId}|${c.fromMonth}|${c.toMonth}`;
+}
+
+/**
+ * Whether a commitment can be ticked for a payment: still standing, nothing paid on it yet, a source the
+ * caller manages, and the same source and months as what is already ticked (`groupKey`, null when none).
+ */
+export function canTickForPayment(c: PayableCommitment, canManage: boolean, groupKey: string | null): boolean {
+  if (!canManage || c.cancelledAt !== null || c.paidAmount > 0) return false;
+  return groupKey === null || paymentGroupKey(c) === groupKey;
 }
