@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageOn, lastDayOfMonth, programStatusOn, protectedUntilOf, type Participation } from './coverage.ts';
+import { coverageOn, lastDayOfMonth, paidThroughIn, programStatusOn, protectedUntilOf, type Participation } from './coverage.ts';
 import { addMonths, monthOf, monthsBetween } from './months.ts';
 import { graceMonthsIn } from './premiums.ts';
 
@@ -109,5 +109,50 @@ describe('protected until', () => {
     expect(lastDayOfMonth('2028-02')).toBe('2028-02-29');
     expect(lastDayOfMonth('2100-02')).toBe('2100-02-28');
     expect(lastDayOfMonth('2026-12')).toBe('2026-12-31');
+  });
+});
+
+describe('months paid in advance after a gap', () => {
+  // Paid January–August 2026, nothing for September–December, then all of 2027 paid in advance.
+  const gap: Participation = {
+    program: 'JKK',
+    startMonth: '2026-01',
+    paidUntil: '2027-12',
+    endedOn: null,
+    paidRanges: [
+      { from: '2026-01', to: '2026-08' },
+      { from: '2027-01', to: '2027-12' },
+    ],
+  };
+
+  it.each([
+    ['2026-08-31', 'active', '2026-08'],
+    ['2026-09-15', 'grace', '2026-08'],
+    ['2026-10-31', 'grace', '2026-08'],
+    // Three unpaid months: not protected, even though 2027 is already paid.
+    ['2026-11-01', 'lapsed', '2026-08'],
+    ['2026-12-31', 'lapsed', '2026-08'],
+    ['2027-01-01', 'active', '2027-12'],
+  ] as const)('on %s the participation is %s, paid through %s', (day, status, through) => {
+    expect(programStatusOn(gap, day, 2)).toBe(status);
+    expect(paidThroughIn(gap, day.slice(0, 7))).toBe(through);
+  });
+
+  it('touching and overlapping ranges make one run, in any order', () => {
+    const p: Participation = { ...gap, paidRanges: [{ from: '2026-04', to: '2026-06' }, { from: '2026-01', to: '2026-03' }, { from: '2026-05', to: '2026-09' }] };
+    expect(paidThroughIn(p, '2026-02')).toBe('2026-09');
+    expect(paidThroughIn(p, '2026-12')).toBe('2026-09');
+    expect(paidThroughIn({ ...p, paidRanges: [] }, '2026-12')).toBeNull();
+  });
+
+  it('protection seen from a month in the gap ends with the grace months after the earlier run', () => {
+    expect(protectedUntilOf(gap, 2, '2026-11')).toBe('2026-10-31');
+    expect(protectedUntilOf(gap, 2, '2027-03')).toBe('2028-02-29');
+  });
+
+  it('a worker with both programmes in the gap is lapsed, not covered', () => {
+    const jkm: Participation = { ...gap, program: 'JKM' };
+    expect(coverageOn([gap, jkm], '2026-11-20', 2)).toEqual({ status: 'lapsed', paidUntil: '2026-08' });
+    expect(coverageOn([gap, jkm], '2027-02-01', 2)).toEqual({ status: 'covered', paidUntil: '2027-12' });
   });
 });

@@ -15,12 +15,46 @@ export type Program = (typeof PROGRAMS)[number];
 export type ProgramStatus = 'active' | 'grace' | 'lapsed' | 'ended' | 'not_started';
 export type CoverageStatus = 'covered' | 'grace' | 'lapsed' | 'not_enrolled';
 
+/** Months paid for, `from`..`to` inclusive (YYYY-MM). */
+export interface PaidRange {
+  from: string;
+  to: string;
+}
+
 export interface Participation {
   program: Program;
   startMonth: string;
   /** Last month paid for (from payments), or null when nothing was paid yet. */
   paidUntil: string | null;
   endedOn: string | null;
+  /**
+   * Every month range paid for (payments that count, and the BPJS file's "paid until" as a range from the
+   * start). When given, a month no range covers is unpaid even if a later month is paid in advance: a
+   * participant who lapsed is not protected again until the months paid for begin.
+   */
+  paidRanges?: readonly PaidRange[];
+}
+
+/**
+ * The month a participation is paid through as seen from `month`: the end of the unbroken run of paid
+ * months covering it, else the last month paid before it (null: nothing paid before it). Without
+ * `paidRanges`, simply `paidUntil`.
+ */
+export function paidThroughIn(p: Participation, month: string): string | null {
+  if (!p.paidRanges) return p.paidUntil;
+  const ranges = [...p.paidRanges].sort((a, b) => a.from.localeCompare(b.from));
+  let runEnd: string | null = null;
+  for (const range of ranges) {
+    // A range that touches or overlaps the current run extends it, wherever it ends.
+    if (runEnd !== null && range.from <= addMonths(runEnd, 1)) {
+      if (range.to > runEnd) runEnd = range.to;
+      continue;
+    }
+    // A run that only starts after the month asked about does not protect in it.
+    if (range.from > month) break;
+    runEnd = range.to;
+  }
+  return runEnd;
 }
 
 /** The status of one programme on a day (YYYY-MM-DD). */
@@ -29,7 +63,7 @@ export function programStatusOn(p: Participation, day: string, graceMonths = DEF
   const month = monthOf(day);
   if (monthsBetween(p.startMonth, month) < 0) return 'not_started';
   // With nothing paid yet, the participation is unpaid from its first month.
-  const lastPaid = p.paidUntil ?? addMonths(p.startMonth, -1);
+  const lastPaid = paidThroughIn(p, month) ?? addMonths(p.startMonth, -1);
   const unpaid = monthsBetween(lastPaid, month);
   if (unpaid <= 0) return 'active';
   return unpaid <= graceMonths ? 'grace' : 'lapsed';
@@ -43,10 +77,12 @@ export function lastDayOfMonth(month: string): string {
 
 /**
  * The last day a participation protects if nothing more is paid: the end of the grace months after the
- * last month paid (or, never paid, after the month before it started); the day before an end date when earlier.
+ * last month paid (or, never paid, after the month before it started); the day before an end date when
+ * earlier. Seen from `month` (default: from the last month paid), so months paid in advance after a
+ * lapse do not count before they begin.
  */
-export function protectedUntilOf(p: Participation, graceMonths = DEFAULT_GRACE_MONTHS): string {
-  const lastPaid = p.paidUntil ?? addMonths(p.startMonth, -1);
+export function protectedUntilOf(p: Participation, graceMonths = DEFAULT_GRACE_MONTHS, month?: string): string {
+  const lastPaid = (month ? paidThroughIn(p, month) : p.paidUntil) ?? addMonths(p.startMonth, -1);
   const until = lastDayOfMonth(addMonths(lastPaid, graceMonths));
   if (p.endedOn) {
     const dayBefore = new Date(Date.parse(`${p.endedOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -85,7 +121,7 @@ export function coverageOn(participations: Participation[], day: string, graceMo
         : 'lapsed';
     if (RANK[status] > RANK[worst]) worst = status;
     // The best-paid current participation of this programme is the one that protects.
-    paidUntil.push(current.map(({ p }) => p.paidUntil ?? '').sort().at(-1) ?? '');
+    paidUntil.push(current.map(({ p }) => paidThroughIn(p, monthOf(day)) ?? '').sort().at(-1) ?? '');
   }
   return { status: worst, paidUntil: paidUntil.sort()[0] || null };
 }

@@ -306,7 +306,7 @@ describe('manpower office over the financing pages', () => {
       expect(await page.getByText('Perlindungan segera berakhir', { exact: true }).count()).toBe(0);
       for (const program of ['JKK', 'JKM']) {
         const card = page.getByTestId(`enrolment-${program}`);
-        await card.getByText('Nonaktif', { exact: true }).waitFor();
+        await card.getByText('Terputus', { exact: true }).waitFor();
         expect(await card.getByText('Masa tenggang', { exact: true }).count()).toBe(0);
         await card.getByText('belum ada iuran dibayar', { exact: true }).waitFor();
         expect(await card.getByText(monthName(to), { exact: true }).count()).toBe(0);

@@ -4,6 +4,8 @@ CREATE TABLE "worker_protection" (
 	"district_code" text NOT NULL,
 	"start_month" text NOT NULL,
 	"paid_until" text,
+	"run_from" text,
+	"prev_paid_until" text,
 	"declared_income" integer NOT NULL,
 	"has_jht" boolean DEFAULT false NOT NULL,
 	"source_id" uuid,
@@ -97,6 +99,7 @@ ALTER TABLE "payments" ADD CONSTRAINT "payments_source_id_funding_sources_id_fk"
 CREATE INDEX "worker_protection_paid_until_idx" ON "worker_protection" USING btree ("paid_until","village_code");--> statement-breakpoint
 CREATE INDEX "worker_protection_village_idx" ON "worker_protection" USING btree ("village_code","paid_until");--> statement-breakpoint
 CREATE INDEX "worker_protection_district_idx" ON "worker_protection" USING btree ("district_code","paid_until");--> statement-breakpoint
+CREATE INDEX "worker_protection_run_from_idx" ON "worker_protection" USING btree ("run_from");--> statement-breakpoint
 CREATE UNIQUE INDEX "grace_rules_from_uq" ON "grace_rules" USING btree ("valid_from");--> statement-breakpoint
 CREATE INDEX "grace_rules_created_idx" ON "grace_rules" USING btree ("created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "premium_rates_program_from_uq" ON "premium_rates" USING btree ("program","valid_from");--> statement-breakpoint
@@ -116,9 +119,10 @@ INSERT INTO "premium_rates" ("id", "program", "percent_bp", "flat_amount", "min_
   (gen_random_uuid(), 'JHT', 200, NULL, 1000000, '2015-07', 'PP 46/2015 (peserta bukan penerima upah)', 'JHT 2% dari penghasilan yang dilaporkan');--> statement-breakpoint
 INSERT INTO "grace_rules" ("id", "months", "valid_from", "regulation", "note") VALUES
   (gen_random_uuid(), 2, '2015-07', 'Ketentuan BPJS Ketenagakerjaan peserta BPU: 3 bulan berturut-turut tidak membayar iuran = nonaktif', 'Dua bulan menunggak masih terlindungi; bulan ketiga tidak');--> statement-breakpoint
--- Workers already enrolled before this migration get their protection row (same rule as enrolment.repo refreshProtection).
-INSERT INTO "worker_protection" ("worker_id", "village_code", "district_code", "start_month", "paid_until", "declared_income", "has_jht")
-SELECT w."id", w."village_code", w."district_code", e."start_month", e."paid_until", e."declared_income", e."has_jht"
+-- Workers already enrolled before this migration get their protection row (their payments so far were
+-- recorded month after month, so the paid months form one run from the start).
+INSERT INTO "worker_protection" ("worker_id", "village_code", "district_code", "start_month", "paid_until", "run_from", "declared_income", "has_jht")
+SELECT w."id", w."village_code", w."district_code", e."start_month", e."paid_until", CASE WHEN e."paid_until" IS NULL THEN NULL ELSE e."start_month" END, e."declared_income", e."has_jht"
 FROM (
   SELECT "worker_id", max("start_month") FILTER (WHERE "program" <> 'JHT') AS "start_month",
     CASE WHEN bool_or("paid_until" IS NULL) FILTER (WHERE "program" <> 'JHT') THEN NULL ELSE min("paid_until") FILTER (WHERE "program" <> 'JHT') END AS "paid_until",

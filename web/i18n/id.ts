@@ -495,7 +495,7 @@ export const id = {
     enrolmentStatus: {
       active: 'Aktif',
       grace: 'Masa tenggang',
-      lapsed: 'Nonaktif',
+      lapsed: 'Terputus',
       ended: 'Berakhir',
       not_started: 'Belum mulai',
     },
@@ -617,7 +617,7 @@ export const id = {
       ending30: 'Berakhir ≤30 hari',
       ending60: 'Berakhir ≤60 hari',
       grace: 'Masa tenggang',
-      lapsed: 'Nonaktif bulan ini',
+      lapsed: 'Terputus bulan ini',
       year_end: 'Berakhir akhir tahun anggaran',
       handover: 'Beralih ke mandiri',
     },

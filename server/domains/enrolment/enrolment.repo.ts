@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Participation } from '../../../core/coverage.ts';
+import type { PaidRange, Participation } from '../../../core/coverage.ts';
 import type { Db } from '../../db/client.ts';
 import { enrolments, premiumPayments } from './enrolment.table.ts';
 
@@ -11,12 +11,14 @@ export interface ParticipationRow extends Participation {
   bpjsReportedOn: string | null;
 }
 
-/** Every participation of the given workers with the last month paid for, in one query. */
+/** Every participation of the given workers with the last month paid for and every paid range, in two queries. */
 export async function findParticipations(db: Db, workerIds: string[]): Promise<Map<string, ParticipationRow[]>> {
   const byWorker = new Map<string, ParticipationRow[]>();
   if (workerIds.length === 0) return byWorker;
   const rows = await db
     .select({
+      id: enrolments.id,
+      bpjsPaidUntil: enrolments.bpjsPaidUntil,
       workerId: enrolments.workerId,
       program: enrolments.program,
       kpj: enrolments.kpj,
@@ -32,12 +34,32 @@ export async function findParticipations(db: Db, workerIds: string[]): Promise<M
     })
     .from(enrolments)
     .where(inArray(enrolments.workerId, workerIds));
-  for (const { workerId, ...participation } of rows) {
+  const ranges = await findPaidRanges(db, rows.map((r) => r.id));
+  for (const { workerId, id, bpjsPaidUntil, ...participation } of rows) {
     const list = byWorker.get(workerId) ?? [];
-    list.push(participation);
+    const paidRanges = [...(ranges.get(id) ?? [])];
+    // BPJS reports how far a participation is paid, not month by month: paid from its start up to then.
+    if (bpjsPaidUntil && bpjsPaidUntil >= participation.startMonth) paidRanges.push({ from: participation.startMonth, to: bpjsPaidUntil });
+    list.push({ ...participation, paidRanges });
     byWorker.set(workerId, list);
   }
   return byWorker;
+}
+
+/** The month ranges paid by payment lines that count, per enrolment. */
+export async function findPaidRanges(db: Db, enrolmentIds: string[]): Promise<Map<string, PaidRange[]>> {
+  const out = new Map<string, PaidRange[]>();
+  if (enrolmentIds.length === 0) return out;
+  const ids = sql.join(enrolmentIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const result = await db.execute(sql`
+    select pl.enrolment_id, pl.from_month, pl.to_month from premium_payments pl
+    where pl.enrolment_id in (${ids}) and ${countingLine(sql`pl`)}`);
+  for (const r of (result as unknown as { rows: { enrolment_id: string; from_month: string; to_month: string }[] }).rows) {
+    const list = out.get(r.enrolment_id) ?? [];
+    list.push({ from: r.from_month, to: r.to_month });
+    out.set(r.enrolment_id, list);
+  }
+  return out;
 }
 
 /**
@@ -46,11 +68,15 @@ export async function findParticipations(db: Db, workerIds: string[]): Promise<M
  */
 export function paidUntilOf(e: SQL): SQL {
   return sql`greatest((
-    select max(pl.to_month) from premium_payments pl
-    where pl.enrolment_id = ${e}."id" and (pl.payment_id is null or exists (
-      select 1 from payments pay where pay.id = pl.payment_id and pay.reverses_payment_id is null
-        and not exists (select 1 from payments rev where rev.reverses_payment_id = pay.id)))
+    select max(pl.to_month) from premium_payments pl where pl.enrolment_id = ${e}."id" and ${countingLine(sql`pl`)}
   ), ${e}."bpjs_paid_until")`;
+}
+
+/** A premium_payments row (`pl`) that counts: recorded before the ledger, or of a payment neither reversing nor reversed. */
+export function countingLine(pl: SQL): SQL {
+  return sql`(${pl}.payment_id is null or exists (
+    select 1 from payments pay where pay.id = ${pl}.payment_id and pay.reverses_payment_id is null
+      and not exists (select 1 from payments rev where rev.reverses_payment_id = pay.id)))`;
 }
 
 /**
@@ -63,29 +89,59 @@ export async function refreshProtection(db: Db, workerIds: string[] | SQL): Prom
   const ids = Array.isArray(workerIds) ? sql.join(workerIds.map((id) => sql`${id}::uuid`), sql`, `) : workerIds;
   await db.execute(sql`delete from worker_protection wp where wp.worker_id in (${ids})`);
   await db.execute(sql`
-    insert into worker_protection (worker_id, village_code, district_code, start_month, paid_until, declared_income, has_jht, source_id, updated_at)
-    select w.worker_id, wk.village_code, wk.district_code, w.start_month, w.paid_until, w.declared_income, w.has_jht, (
+    with e as (
+      select e.id, e.worker_id, e.program, e.start_month, e.declared_income, e.bpjs_paid_until
+      from enrolments e
+      where e.worker_id in (${ids}) and e.ended_on is null
+    ), paid as (
+      -- Every month range that counts: payment lines not reversed, and what BPJS reports as paid.
+      select pl.enrolment_id, pl.from_month, pl.to_month
+      from premium_payments pl join e on e.id = pl.enrolment_id
+      where ${countingLine(sql`pl`)}
+      union all
+      select e.id, e.start_month, e.bpjs_paid_until from e where e.bpjs_paid_until >= e.start_month
+    ), ordered as (
+      select paid.*, max(paid.to_month) over (
+        partition by paid.enrolment_id order by paid.from_month, paid.to_month rows between unbounded preceding and 1 preceding) as before_max
+      from paid
+    ), numbered as (
+      -- A range that starts after the month following everything before it opens a new run of paid months.
+      select ordered.*, sum(case when before_max is null or from_month > to_char(to_date(before_max, 'YYYY-MM') + interval '1 month', 'YYYY-MM') then 1 else 0 end)
+        over (partition by enrolment_id order by from_month, to_month rows unbounded preceding) as run_no
+      from ordered
+    ), runs as (
+      select enrolment_id, run_no, min(from_month) as run_from, max(to_month) as run_to from numbered group by 1, 2
+    ), per_enrolment as (
+      select enrolment_id, max(run_to) as paid_until,
+        (array_agg(run_from order by run_no desc))[1] as run_from,
+        (array_agg(run_to order by run_no desc))[2] as prev_paid_until
+      from runs group by 1
+    ), w as (
+      -- JKK and JKM together decide protection: the earlier paid-until, the later run start; a programme
+      -- without an earlier run does not limit the month before the run (min ignores nulls).
+      select e.worker_id,
+        max(e.start_month) filter (where e.program <> 'JHT') as start_month,
+        case when bool_or(pe.paid_until is null) filter (where e.program <> 'JHT') then null
+          else min(pe.paid_until) filter (where e.program <> 'JHT') end as paid_until,
+        case when bool_or(pe.paid_until is null) filter (where e.program <> 'JHT') then null
+          else max(pe.run_from) filter (where e.program <> 'JHT') end as run_from,
+        min(pe.prev_paid_until) filter (where e.program <> 'JHT') as prev_paid_until,
+        max(e.declared_income) filter (where e.program = 'JKK') as declared_income,
+        coalesce(bool_or(e.program = 'JHT'), false) as has_jht
+      from e left join per_enrolment pe on pe.enrolment_id = e.id
+      group by e.worker_id
+      having count(distinct e.program) filter (where e.program <> 'JHT') = 2
+    )
+    insert into worker_protection (worker_id, village_code, district_code, start_month, paid_until, run_from, prev_paid_until, declared_income, has_jht, source_id, updated_at)
+    select w.worker_id, wk.village_code, wk.district_code, w.start_month, w.paid_until, w.run_from,
+      case when w.run_from is null then null else w.prev_paid_until end, w.declared_income, w.has_jht, (
         -- Who pays the month protection runs to (or, unpaid, the first month).
         select c.source_id from funding_commitments c
         where c.worker_id = w.worker_id and c.cancelled_at is null
           and c.from_month <= coalesce(w.paid_until, w.start_month) and c.to_month >= coalesce(w.paid_until, w.start_month)
         order by c.created_at desc limit 1
       ), now()
-    from (
-      select e.worker_id,
-        max(e.start_month) filter (where e.program <> 'JHT') as start_month,
-        case when bool_or(e.paid_until is null) filter (where e.program <> 'JHT') then null
-          else min(e.paid_until) filter (where e.program <> 'JHT') end as paid_until,
-        max(e.declared_income) filter (where e.program = 'JKK') as declared_income,
-        coalesce(bool_or(e.program = 'JHT'), false) as has_jht
-      from (
-        select e.worker_id, e.program, e.start_month, e.declared_income, ${paidUntilOf(sql`e`)} as paid_until
-        from enrolments e
-        where e.worker_id in (${ids}) and e.ended_on is null
-      ) e
-      group by e.worker_id
-      having count(distinct e.program) filter (where e.program <> 'JHT') = 2
-    ) w
+    from w
     join workers wk on wk.id = w.worker_id and wk.deleted_at is null`);
 }
 
@@ -137,6 +193,7 @@ export interface EnrolmentRow {
   paidUntil: string | null;
   bpjsStatus: 'active' | 'non_active' | null;
   bpjsReportedOn: string | null;
+  bpjsPaidUntil: string | null;
 }
 
 const enrolmentColumns = {
@@ -151,6 +208,7 @@ const enrolmentColumns = {
   paidUntil: sql<string | null>`${paidUntilOf(sql`"enrolments"`)}`,
   bpjsStatus: enrolments.bpjsStatus,
   bpjsReportedOn: enrolments.bpjsReportedOn,
+  bpjsPaidUntil: enrolments.bpjsPaidUntil,
 };
 
 /** Every participation of one worker, open and ended, with its last month paid for. */

@@ -131,24 +131,31 @@ function byDisplayOrder(a: EnrolmentRow, b: EnrolmentRow): number {
 
 async function presentEnrolments(db: Db, rows: EnrolmentRow[], today: string): Promise<EnrolmentDetail[]> {
   const [lines, grace] = await Promise.all([findPaymentLines(db, rows.map((r) => r.id)), graceMonthsOn(db, today)]);
-  return [...rows].sort(byDisplayOrder).map((row) => ({
-    id: row.id,
-    workerId: row.workerId,
-    program: row.program,
-    kpj: row.kpj,
-    startMonth: row.startMonth,
-    declaredIncome: row.declaredIncome,
-    fundingSource: row.fundingSource,
-    endedOn: row.endedOn,
-    paidUntil: row.paidUntil,
-    status: programStatusOn(row, today, grace),
-    protectedUntil: protectedUntilOf(row, grace),
-    bpjsStatus: row.bpjsStatus,
-    bpjsReportedOn: row.bpjsReportedOn,
-    payments: lines
-      .filter((l) => l.enrolmentId === row.id)
-      .map(({ enrolmentId: _enrolment, ...line }) => line),
-  }));
+  const month = monthOf(today);
+  return [...rows].sort(byDisplayOrder).map((row) => {
+    // Months paid by lines that still count, and by BPJS up to the month it reports as paid.
+    const paidRanges = lines.filter((l) => l.enrolmentId === row.id && !l.reversed).map((l) => ({ from: l.fromMonth, to: l.toMonth }));
+    if (row.bpjsPaidUntil && row.bpjsPaidUntil >= row.startMonth) paidRanges.push({ from: row.startMonth, to: row.bpjsPaidUntil });
+    const participation = { ...row, paidRanges };
+    return {
+      id: row.id,
+      workerId: row.workerId,
+      program: row.program,
+      kpj: row.kpj,
+      startMonth: row.startMonth,
+      declaredIncome: row.declaredIncome,
+      fundingSource: row.fundingSource,
+      endedOn: row.endedOn,
+      paidUntil: row.paidUntil,
+      status: programStatusOn(participation, today, grace),
+      protectedUntil: protectedUntilOf(participation, grace, month),
+      bpjsStatus: row.bpjsStatus,
+      bpjsReportedOn: row.bpjsReportedOn,
+      payments: lines
+        .filter((l) => l.enrolmentId === row.id)
+        .map(({ enrolmentId: _enrolment, ...line }) => line),
+    };
+  });
 }
 
 /** The worker, when the caller may read it; otherwise "not found" (a worker elsewhere is not revealed). */

@@ -77,6 +77,13 @@ export const workerProtection = pgTable(
     startMonth: text('start_month').notNull(),
     /** The earlier of the JKK and JKM paid-until months; null when nothing is paid yet. */
     paidUntil: text('paid_until'),
+    /**
+     * First month of the unbroken run of paid months that ends at `paidUntil`, and the last month paid
+     * before that run (null: none). Months paid in advance after a lapse protect only from `runFrom`: before
+     * it, protection is measured from `prevPaidUntil` (see core/coverage.ts paidThroughIn).
+     */
+    runFrom: text('run_from'),
+    prevPaidUntil: text('prev_paid_until'),
     /** Declared income of the open JKK participation, and whether JHT is open too: what a renewal costs. */
     declaredIncome: integer('declared_income').notNull(),
     hasJht: boolean('has_jht').notNull().default(false),
@@ -88,5 +95,7 @@ export const workerProtection = pgTable(
     index('worker_protection_paid_until_idx').on(t.paidUntil, t.villageCode),
     index('worker_protection_village_idx').on(t.villageCode, t.paidUntil),
     index('worker_protection_district_idx').on(t.districtCode, t.paidUntil),
+    // Few rows: workers whose latest paid run has not begun yet (paid in advance after a gap).
+    index('worker_protection_run_from_idx').on(t.runFrom),
   ],
 );

@@ -269,3 +269,31 @@ describe('the lists follow the register', () => {
     expect(ids(await list('grace', '52.03'))).not.toContain(leaver.id);
   });
 });
+
+describe('months paid in advance after a lapse', () => {
+  it('do not protect before they begin: the worker stays lapsed, listed by the months paid before the gap', async () => {
+    const village = '52.03.04.2001';
+    const worker = await enrolledWorker('2026-08', { village });
+    // Next year paid in advance while September–November stay unpaid.
+    const { db } = t.database;
+    const rows = await db.select({ id: enrolments.id }).from(enrolments).where(eq(enrolments.workerId, worker.id));
+    await db.insert(premiumPayments).values(
+      rows.map((e) => ({ id: randomUUID(), enrolmentId: e.id, fromMonth: '2027-01', toMonth: '2027-12', amount: 12 * 16_800, fundingSource: 'APBD', paidOn: '2026-11-20' })),
+    );
+    await refreshProtection(db, [worker.id]);
+
+    const lapsed = await list('lapsed', village);
+    expect(lapsed.items.map((i) => [i.workerId, i.paidUntil, i.status])).toEqual([[worker.id, '2026-08', 'lapsed']]);
+    expect(ids(await list('ending60', village))).not.toContain(worker.id);
+
+    const detail = (await get(admin, `/api/workers/${worker.id}`)).json();
+    expect(detail.coverage).toEqual({ status: 'lapsed', paidUntil: '2026-08' });
+    const covered = (await get(admin, `/api/workers?village=${village}&coverage=covered`)).json();
+    expect(covered.items.map((i: { id: string }) => i.id)).not.toContain(worker.id);
+    const participations = (await get(admin, `/api/workers/${worker.id}/enrolments`)).json().items as { status: string; protectedUntil: string }[];
+    expect(participations.map((p) => [p.status, p.protectedUntil])).toEqual([
+      ['lapsed', '2026-10-31'],
+      ['lapsed', '2026-10-31'],
+    ]);
+  });
+});

@@ -17,6 +17,13 @@ export type WorklistFilter =
 
 export interface WorklistSelection {
   filter: WorklistFilter;
+  /** The month of "today": a paid run that begins later does not protect yet. */
+  month: string;
+  /**
+   * Which workers of a paid-until list: those whose latest paid run has begun (or who never paid),
+   * those whose latest run is paid in advance after a gap (measured from the run before), or both.
+   */
+  part?: 'current' | 'advance' | 'all';
   /** Region column and code; none for the whole served regency. */
   region: { column: 'village' | 'district'; code: string } | null;
   sourceId?: string;
@@ -45,6 +52,9 @@ export interface WorklistGroup {
   renewFrom: string;
   workers: number;
 }
+
+/** Paid-until as seen in `month`: a run paid in advance after a gap counts only once it has begun. */
+const effectivePaidUntil = (month: string) => sql`(case when wp.run_from > ${month} then wp.prev_paid_until else wp.paid_until end)`;
 
 const monthList = (months: string[]) => sql.join(months.map((m) => sql`${m}`), sql`, `);
 
@@ -77,14 +87,23 @@ function fromWhere(s: WorklistSelection, withWorkers = false): SQL {
       ${conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}`;
   }
   if (s.sourceId) conditions.push(sql`wp.source_id = ${s.sourceId}::uuid`);
-  if (f.kind === 'paidUntil') {
-    const either: SQL[] = [];
-    if (f.months.length) either.push(sql`wp.paid_until in (${monthList(f.months)})`);
-    // Never paid: unpaid from the start month, so it falls in the list by its start month.
-    if (f.unpaidStartMonths?.length) either.push(sql`(wp.paid_until is null and wp.start_month in (${monthList(f.unpaidStartMonths)}))`);
-    conditions.push(either.length ? sql`(${sql.join(either, sql` or `)})` : sql`false`);
-  } else {
-    conditions.push(sql`wp.paid_until = ${f.december}`);
+  const months = f.kind === 'paidUntil' ? f.months : [f.december];
+  const unpaidStarts = f.kind === 'paidUntil' ? (f.unpaidStartMonths ?? []) : [];
+  const or = (parts: SQL[]) => (parts.length ? sql`(${sql.join(parts, sql` or `)})` : null);
+  // Never paid: unpaid from the start month, so it falls in the list by its start month.
+  const current = or([
+    ...(months.length ? [sql`wp.paid_until in (${monthList(months)})`] : []),
+    ...(unpaidStarts.length ? [sql`(wp.paid_until is null and wp.start_month in (${monthList(unpaidStarts)}))`] : []),
+  ]);
+  const advance = or([
+    ...(months.length ? [sql`wp.prev_paid_until in (${monthList(months)})`] : []),
+    ...(unpaidStarts.length ? [sql`(wp.prev_paid_until is null and wp.start_month in (${monthList(unpaidStarts)}))`] : []),
+  ]);
+  const parts: SQL[] = [];
+  if (current && s.part !== 'advance') parts.push(sql`((wp.run_from is null or wp.run_from <= ${s.month}) and ${current})`);
+  if (advance && s.part !== 'current') parts.push(sql`(wp.run_from > ${s.month} and ${advance})`);
+  conditions.push(or(parts) ?? sql`false`);
+  if (f.kind === 'yearEnd') {
     conditions.push(sql`not exists (
       select 1 from funding_commitments nc
       where nc.worker_id = wp.worker_id and nc.cancelled_at is null and nc.to_month >= ${f.nextJanuary})`);
@@ -100,16 +119,20 @@ function fromWhere(s: WorklistSelection, withWorkers = false): SQL {
 export async function findWorklistRows(db: Db, s: WorklistSelection, page: { limit: number; offset: number } | null): Promise<WorklistRow[]> {
   const isHandover = s.filter.kind === 'handover';
   const source = isHandover ? sql`c.source_id` : sql`wp.source_id`;
-  const columns = sql`wp.worker_id, wp.village_code, wp.start_month, wp.paid_until, wp.declared_income, wp.has_jht,
+  const columns = sql`wp.worker_id, wp.village_code, wp.start_month, ${effectivePaidUntil(s.month)} as paid_until, wp.declared_income, wp.has_jht,
     ${source} as source_id, ${isHandover ? sql`true` : sql`false`} as handover_to_self, w.name, w.nik, w.occupation`;
   // A page of a list spanning several paid-until months is read month by month, each in (village, name)
   // order from the index with a limit: one sort over tens of thousands of rows would cost far more.
   const f = s.filter;
+  // Workers whose latest paid run has not begun (paid in advance after a gap) are few: one branch of their own.
   const branches: WorklistSelection[] =
     page && f.kind === 'paidUntil'
       ? [
-          ...(f.unpaidStartMonths?.length ? [{ ...s, filter: { kind: 'paidUntil' as const, months: [], unpaidStartMonths: f.unpaidStartMonths } }] : []),
-          ...f.months.map((month) => ({ ...s, filter: { kind: 'paidUntil' as const, months: [month] } })),
+          ...(f.unpaidStartMonths?.length
+            ? [{ ...s, part: 'current' as const, filter: { kind: 'paidUntil' as const, months: [], unpaidStartMonths: f.unpaidStartMonths } }]
+            : []),
+          ...f.months.map((month) => ({ ...s, part: 'current' as const, filter: { kind: 'paidUntil' as const, months: [month] } })),
+          { ...s, part: 'advance' as const },
         ]
       : [s];
   const reach = page ? page.limit + page.offset : null;
@@ -162,8 +185,8 @@ export async function countWorklistGroups(db: Db, s: WorklistSelection, fromMont
   const rows = await queryRows<{ declared_income: number | null; has_jht: boolean; renew_from: string; workers: number }>(
     db,
     sql`select wp.declared_income, wp.has_jht, greatest(
-          case when wp.paid_until is null then wp.start_month
-            else to_char(to_date(wp.paid_until, 'YYYY-MM') + interval '1 month', 'YYYY-MM') end,
+          case when ${effectivePaidUntil(s.month)} is null then wp.start_month
+            else to_char(to_date(${effectivePaidUntil(s.month)}, 'YYYY-MM') + interval '1 month', 'YYYY-MM') end,
           ${fromMonth}::text) as renew_from,
         count(*)::int as workers
       ${fromWhere(s)}

@@ -141,7 +141,7 @@ export async function getWorklist(db: Db, ctx: WorklistContext, query: WorklistQ
   const month = monthOf(ctx.today);
   const [rates, graceRules] = await Promise.all([findRates(db), findGraceRules(db)]);
   const graceMonths = graceMonthsIn(graceRules, month);
-  const selection: WorklistSelection = { filter: worklistFilter(query.kind, ctx.today, graceMonths), region, sourceId: query.sourceId };
+  const selection: WorklistSelection = { filter: worklistFilter(query.kind, ctx.today, graceMonths), month, region, sourceId: query.sourceId };
   const pricing: Pricing = { rates, renewMonths: query.renewMonths, cache: new Map() };
 
   if (query.format === 'json') {
@@ -187,7 +187,7 @@ export async function getWorklist(db: Db, ctx: WorklistContext, query: WorklistQ
   return { format: 'xlsx', fileName, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: await xlsx(table, totalRenewalCost) };
 }
 
-const STATUS_LABELS: Record<Item['status'], string> = { active: 'Aktif', grace: 'Masa tenggang', lapsed: 'Nonaktif', not_started: 'Belum mulai' };
+const STATUS_LABELS: Record<Item['status'], string> = { active: 'Aktif', grace: 'Masa tenggang', lapsed: 'Terputus', not_started: 'Belum mulai' };
 
 function fileTable(items: Item[], renewMonths: number): (string | number)[][] {
   const header = [

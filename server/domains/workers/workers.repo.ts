@@ -2,7 +2,7 @@ import { and, asc, count, eq, gte, ilike, isNull, lt, type SQL, sql } from 'driz
 import { regionLevelOf } from '../../../core/regions.ts';
 import type { Db } from '../../db/client.ts';
 import { workers } from './workers.table.ts';
-import { paidUntilOf } from '../enrolment/enrolment.repo.ts';
+import { countingLine } from '../enrolment/enrolment.repo.ts';
 
 export type WorkerRow = typeof workers.$inferSelect;
 export type WorkerInsert = typeof workers.$inferInsert;
@@ -110,7 +110,9 @@ export async function searchWorkers(
 
 /**
  * The SQL twin of core/coverage.ts for filtering: a programme is active on a day when it has started, has
- * not ended and is paid (in Jaring's payments or per the BPJS file) through that month; covered = JKK and JKM.
+ * not ended and that month is paid — by a payment line that counts, or up to the month the BPJS file
+ * reports as paid (a month paid in advance after a lapse does not make an unpaid month count). Covered =
+ * JKK and JKM.
  */
 function isCoveredOn(today: string): SQL {
   const month = today.slice(0, 7);
@@ -118,7 +120,9 @@ function isCoveredOn(today: string): SQL {
     select 1 from enrolments e
     where e.worker_id = ${workers.id} and e.program = ${program} and e.start_month <= ${month}
       and (e.ended_on is null or e.ended_on > ${today}::date)
-      and ${paidUntilOf(sql`e`)} >= ${month})`;
+      and (e.bpjs_paid_until >= ${month} or exists (
+        select 1 from premium_payments pl
+        where pl.enrolment_id = e.id and pl.to_month >= ${month} and pl.from_month <= ${month} and ${countingLine(sql`pl`)})))`;
   return sql`(${active('JKK')} and ${active('JKM')})`;
 }
 
