@@ -85,6 +85,16 @@ async function coverageOf(workerId: string): Promise<{ status: string; paidUntil
 }
 
 describe('recording a payment', () => {
+  it('a sponsor pays the programmes it committed to: the worker\'s own JHT stays out of the sponsor\'s payment', async () => {
+    const [w] = await enrolledWorkers(1);
+    await ensureEnrolments(t.database.db, [w!], { programs: ['JHT'], startMonth: '2026-01', declaredIncome: 1_000_000, fundingSource: 'SELF' });
+    await commit(apbd, [w!], '2026-11', '2026-12');
+    const res = await pay(admin, payment(apbd, [w!], '2026-11', '2026-12', 2 * MONTHLY));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ amount: 2 * MONTHLY, expectedAmount: 2 * MONTHLY, difference: 0 });
+    expect(res.json().workers).toEqual([expect.objectContaining({ workerId: w, amount: 2 * MONTHLY, programs: ['JKK', 'JKM'] })]);
+  });
+
   it('with the right amount makes the worker covered until the last month paid', async () => {
     const [w] = await enrolledWorkers(1);
     await commit(apbd, [w!], '2026-11', '2026-12');
@@ -139,7 +149,7 @@ describe('recording a payment', () => {
     const res = await pay(admin, payment(apbd, [w!], '2026-11', '2026-12', 2 * MONTHLY));
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'NOT_COMMITTED', field: 'workerIds' });
-    expect(res.json().error.message).toContain('belum dianggarkan dari sumber ini untuk 2026-12');
+    expect(res.json().error.message).toContain('belum dianggarkan dari sumber ini untuk Desember 2026');
   });
 
   it('refuses double funding: months committed to another source', async () => {

@@ -71,6 +71,8 @@ export interface CommitmentSpan {
   sourceName: string;
   fromMonth: string;
   toMonth: string;
+  /** Programmes the commitment pays for, e.g. "JKK,JKM". */
+  programs: string;
 }
 
 /** Non-cancelled commitments of any source for these workers overlapping `fromMonth`..`toMonth`. */
@@ -84,6 +86,7 @@ export async function findOverlappingCommitments(db: Db, workerIds: string[], fr
       sourceName: fundingSources.name,
       fromMonth: fundingCommitments.fromMonth,
       toMonth: fundingCommitments.toMonth,
+      programs: fundingCommitments.programs,
     })
     .from(fundingCommitments)
     .innerJoin(fundingSources, eq(fundingSources.id, fundingCommitments.sourceId))

@@ -9,7 +9,7 @@ import type { Program } from '../../../core/coverage.ts';
 import { daysInMonth } from '../../../core/dates.ts';
 import type { paymentCreateSchema, paymentDetailSchema, paymentListSchema, paymentReverseSchema, PaymentDto } from '../../../core/financing.schema.ts';
 import { canManageSource, fiscalYearOf, FUNDING_KIND_LABELS, fundingRefusal, UNBUDGETED_KINDS } from '../../../core/funding.ts';
-import { addMonths, monthSpanLabel, monthsBetween } from '../../../core/months.ts';
+import { addMonths, monthLabel, monthSpanLabel, monthsBetween } from '../../../core/months.ts';
 import { maskNik } from '../../../core/nik.ts';
 import { occupationLabel } from '../../../core/occupations.ts';
 import { PROGRAM_ORDER, quotePremiums } from '../../../core/premiums.ts';
@@ -217,7 +217,7 @@ export async function createPayment(db: Db, ctx: PaymentContext, input: PaymentC
         throw new AppError(
           'validation',
           'NOT_COMMITTED',
-          `${who} belum dianggarkan dari sumber ini untuk ${gaps[0]!.month}; simpan rencana pembiayaan dulu.`,
+          `${who} belum dianggarkan dari sumber ini untuk ${monthLabel(gaps[0]!.month)}; simpan rencana pembiayaan dulu.`,
           'workerIds',
         );
       }
@@ -243,8 +243,14 @@ export async function createPayment(db: Db, ctx: PaymentContext, input: PaymentC
     const paymentId = randomUUID();
     const lines: PaymentLineInsert[] = [];
     let expectedAmount = 0;
+    const budgeted = !UNBUDGETED_KINDS.includes(source.kind);
     for (const worker of ordered) {
-      for (const enrolment of enrolmentsOf.get(worker.id)!) {
+      // A sponsor pays the programmes it committed to (JHT only when the plan included it); a
+      // self-paying worker pays every open participation.
+      const committed = new Set(
+        commitments.filter((c) => c.workerId === worker.id && c.sourceId === source.id).flatMap((c) => c.programs.split(',')),
+      );
+      for (const enrolment of enrolmentsOf.get(worker.id)!.filter((e) => !budgeted || committed.has(e.program))) {
         const programs: Program[] = enrolment.program === 'JHT' ? ['JKK', 'JKM', 'JHT'] : ['JKK', 'JKM'];
         const quoted = quotePremiums(rates, { income: enrolment.declaredIncome, programs, months, startMonth: input.fromMonth });
         if (!quoted.ok) {
