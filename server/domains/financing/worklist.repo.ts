@@ -125,8 +125,9 @@ export async function findWorklistRows(db: Db, s: WorklistSelection, page: { lim
   // order from the index with a limit: one sort over tens of thousands of rows would cost far more.
   const f = s.filter;
   // Workers whose latest paid run has not begun (paid in advance after a gap) are few: one branch of their own.
-  const branches: WorklistSelection[] =
-    page && f.kind === 'paidUntil'
+  const branches: WorklistSelection[] = !page
+    ? [s]
+    : f.kind === 'paidUntil'
       ? [
           ...(f.unpaidStartMonths?.length
             ? [{ ...s, part: 'current' as const, filter: { kind: 'paidUntil' as const, months: [], unpaidStartMonths: f.unpaidStartMonths } }]
@@ -134,7 +135,12 @@ export async function findWorklistRows(db: Db, s: WorklistSelection, page: { lim
           ...f.months.map((month) => ({ ...s, part: 'current' as const, filter: { kind: 'paidUntil' as const, months: [month] } })),
           { ...s, part: 'advance' as const },
         ]
-      : [s];
+      : f.kind === 'yearEnd'
+        ? [
+            { ...s, part: 'current' as const },
+            { ...s, part: 'advance' as const },
+          ]
+        : [s];
   const reach = page ? page.limit + page.offset : null;
   const branchSql = (b: WorklistSelection) => sql`(select ${columns} ${fromWhere(b, true)}
       ${reach === null || branches.length === 1 ? sql`` : sql`order by wp.village_code, w.name, wp.worker_id limit ${reach}`})`;
