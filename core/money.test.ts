@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatRupiah } from './money.ts';
-import { monthLabel, monthSpanLabel } from './months.ts';
+import { dateLabel, monthLabel, monthSpanLabel } from './months.ts';
 
 describe('messages in Indonesian formats', () => {
   it.each([
@@ -15,5 +15,6 @@ describe('messages in Indonesian formats', () => {
     expect(monthLabel('2026-01')).toBe('Januari 2026');
     expect(monthSpanLabel('2026-11', '2026-12')).toBe('November 2026 s.d. Desember 2026');
     expect(monthSpanLabel('2027-02', '2027-02')).toBe('Februari 2027');
+    expect(dateLabel('2026-11-05')).toBe('5 November 2026');
   });
 });

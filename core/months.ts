@@ -29,3 +29,8 @@ export function monthLabel(month: string): string {
 export function monthSpanLabel(from: string, to: string): string {
   return from === to ? monthLabel(from) : `${monthLabel(from)} s.d. ${monthLabel(to)}`;
 }
+
+/** `2026-11-20` → "20 November 2026". */
+export function dateLabel(isoDate: string): string {
+  return `${Number(isoDate.slice(8, 10))} ${monthLabel(isoDate.slice(0, 7))}`;
+}

@@ -52,6 +52,11 @@ function auditEntry(context: AuditContext, event: AuditEvent): AuditInsert {
   };
 }
 
+/** The before/after of a new record: every listed field from nothing to its value. */
+export function createdChanges<T extends Record<string, unknown>>(row: T, fields: readonly (keyof T & string)[]): Record<string, { before: null; after: unknown }> {
+  return Object.fromEntries(fields.map((field) => [field, { before: null, after: row[field] ?? null }]));
+}
+
 /** Field-by-field before/after of what actually changed; unchanged fields are left out. */
 export function diffRecords<T extends Record<string, unknown>>(
   before: T,

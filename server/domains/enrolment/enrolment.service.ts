@@ -20,7 +20,7 @@ import { canReadRegion, canWriteEnrolment } from '../../../core/roles.ts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { AppError, errors } from '../../errors.ts';
-import { diffRecords, recordAudit, type AuditContext } from '../audit/audit.service.ts';
+import { type AuditContext, createdChanges, diffRecords, recordAudit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { findGraceRules, findRates } from '../premiums/premiums.repo.ts';
 import { incomeRaisedNotice, programsIncomplete } from '../premiums/premiums.service.ts';
@@ -269,14 +269,7 @@ export async function createEnrolments(
           entity: 'enrolment',
           entityId: row.id,
           regionCode: worker.villageCode,
-          changes: {
-            workerId: { before: null, after: worker.id },
-            program: { before: null, after: row.program },
-            kpj: { before: null, after: row.kpj },
-            startMonth: { before: null, after: row.startMonth },
-            declaredIncome: { before: null, after: row.declaredIncome },
-            fundingSource: { before: null, after: row.fundingSource },
-          },
+          changes: createdChanges(row, ['workerId', 'program', 'kpj', 'startMonth', 'declaredIncome', 'fundingSource']),
         });
       }
     });

@@ -37,7 +37,7 @@ import { canReadRegion, canWriteEnrolment, mustMaskNik } from '../../../core/rol
 import type { Program } from '../../../core/coverage.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, errors } from '../../errors.ts';
-import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
+import { type AuditContext, createdChanges, recordAudit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { ensureEnrolments, refreshProtection } from '../enrolment/enrolment.repo.ts';
 import { findRates } from '../premiums/premiums.repo.ts';
@@ -222,7 +222,7 @@ export async function createSource(db: Db, ctx: FinancingContext, input: z.infer
         entity: 'funding_source',
         entityId: row.id,
         regionCode,
-        changes: { kind: { before: null, after: row.kind }, regionCode: { before: null, after: regionCode }, name: { before: null, after: name } },
+        changes: createdChanges(row, ['kind', 'regionCode', 'name']),
       });
     });
   } catch (err) {

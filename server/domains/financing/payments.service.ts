@@ -9,7 +9,7 @@ import type { Program } from '../../../core/coverage.ts';
 import { daysInMonth } from '../../../core/dates.ts';
 import type { paymentCreateSchema, paymentDetailSchema, paymentListSchema, paymentReverseSchema, PaymentDto } from '../../../core/financing.schema.ts';
 import { canManageSource, fiscalYearOf, FUNDING_KIND_LABELS, fundingRefusal, UNBUDGETED_KINDS } from '../../../core/funding.ts';
-import { addMonths, monthLabel, monthSpanLabel, monthsBetween } from '../../../core/months.ts';
+import { addMonths, dateLabel, monthLabel, monthSpanLabel, monthsBetween } from '../../../core/months.ts';
 import { maskNik } from '../../../core/nik.ts';
 import { occupationLabel } from '../../../core/occupations.ts';
 import { PROGRAM_ORDER, quotePremiums } from '../../../core/premiums.ts';
@@ -231,7 +231,7 @@ export async function createPayment(db: Db, ctx: PaymentContext, input: PaymentC
       throw new AppError(
         'conflict',
         'ALREADY_PAID',
-        `${byId.get(first.workerId)!.name} sudah dibayar untuk ${span(from, to)} (pembayaran ${first.reference ? `nomor ${first.reference} ` : ''}tanggal ${first.paidOn}). ` +
+        `${byId.get(first.workerId)!.name} sudah dibayar untuk ${span(from, to)} (pembayaran ${first.reference ? `nomor ${first.reference} ` : ''}tanggal ${dateLabel(first.paidOn)}). ` +
           'Pilih bulan lain, atau batalkan pembayaran itu dulu bila salah.',
         'workerIds',
       );

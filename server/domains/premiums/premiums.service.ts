@@ -10,7 +10,7 @@ import { quotePremiums, type QuoteProblem } from '../../../core/premiums.ts';
 import { canManageRates } from '../../../core/roles.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, errors } from '../../errors.ts';
-import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
+import { type AuditContext, createdChanges, recordAudit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { isUniqueViolation } from '../workers/workers.repo.ts';
 import { findGraceRules, findRates, insertGraceRule, insertRate } from './premiums.repo.ts';
@@ -107,9 +107,7 @@ export async function createRate(db: Db, ctx: PremiumContext, input: PremiumRate
         entity: 'premium_rate',
         entityId: row.id,
         regionCode: ctx.actor.regionCode,
-        changes: Object.fromEntries(
-          (['program', 'percentBp', 'flatAmount', 'minIncome', 'validFrom', 'regulation', 'note'] as const).map((f) => [f, { before: null, after: row[f] }]),
-        ),
+        changes: createdChanges(row, ['program', 'percentBp', 'flatAmount', 'minIncome', 'validFrom', 'regulation', 'note']),
       });
     });
   } catch (err) {
@@ -140,7 +138,7 @@ export async function createGraceRule(db: Db, ctx: PremiumContext, input: GraceR
         entity: 'grace_rule',
         entityId: row.id,
         regionCode: ctx.actor.regionCode,
-        changes: Object.fromEntries((['months', 'validFrom', 'regulation', 'note'] as const).map((f) => [f, { before: null, after: row[f] }])),
+        changes: createdChanges(row, ['months', 'validFrom', 'regulation', 'note']),
       });
     });
   } catch (err) {

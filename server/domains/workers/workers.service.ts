@@ -11,7 +11,7 @@ import { canReadRegion, canWriteWorkers, mayReadPersonalDetail, mustMaskNik } fr
 import { WORKER_FIELDS, workerCreateSchema, type WorkerCreateInput, type WorkerPatchInput } from '../../../core/workers.schema.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, errors, fieldErrorsFromIssues, validationError } from '../../errors.ts';
-import { diffRecords, recordAudit, writeWithAudit, type AuditContext } from '../audit/audit.service.ts';
+import { type AuditContext, createdChanges, diffRecords, recordAudit, writeWithAudit } from '../audit/audit.service.ts';
 import { coverageOfWorkers, type WorkerCoverage } from '../enrolment/enrolment.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import type { RegionDirectory } from '../regions/region-directory.ts';
@@ -183,7 +183,7 @@ export async function createWorker(db: Db, ctx: WorkerContext, input: WorkerCrea
       entity: 'worker',
       entityId: row.id,
       regionCode: row.villageCode,
-      changes: Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, { before: null, after: row[f] }])),
+      changes: createdChanges(row, EDITABLE_FIELDS),
     });
     return presentDetail(db, row, ctx, warnings, NOT_ENROLLED);
   } catch (err) {
