@@ -1,40 +1,37 @@
-import { Alert, Badge, Box, Button, Checkbox, Group, Modal, Paper, Select, Skeleton, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Alert, Badge, Box, Button, Checkbox, Group, Paper, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { monthsBetween } from '../../../core/months.ts';
 import { useCancelCommitment, useCommitments, useFundingSources, useQuote, type Commitment, type PaymentDetail } from '../../api/queries.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
-import { NotAllowed } from '../../components/NotAllowed.tsx';
 import { PagePicker } from '../../components/PagePicker.tsx';
 import { TableCard } from '../../components/TableCard.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime, formatMonth, formatNumber, formatRupiah, groupNik } from '../../lib/format.ts';
 import { usePageParam } from '../../lib/use-page-param.ts';
-import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useCurrentUser } from '../auth/session.ts';
 import { canSeeCommitments, canTickForPayment, paymentGroupKey } from './financing-rules.ts';
-import { PaymentForm, type PaymentTarget } from './PaymentForm.tsx';
-import { ApiErrorAlert, Money, RegionScopePicker, YearSelect, fieldErrorOf, sourceOptionLabel, useToday } from './shared.tsx';
+import { PaymentForm, PaymentRecordedAlert, type PaymentTarget } from './PaymentForm.tsx';
+import { FormModal, ReasonField, reasonGiven, useModalMutation } from './forms.tsx';
+import { ApiErrorAlert, GuardedPage, Money, PageHeader, RegionScopePicker, SourceFilter, YearSelect, useFilterParams, useToday } from './shared.tsx';
 
 const PAGE_SIZE = 50;
 
 /** `/pembiayaan/komitmen`: who is budgeted from which source, what was paid, cancelling, and paying a group. */
 export default function CommitmentsPage() {
-  const { t } = useTranslation();
-  const user = useCurrentUser();
-  usePageTitle(t('fin.commitmentsTitle'));
-  if (!canSeeCommitments(user.role)) return <NotAllowed />;
-  return <Commitments />;
+  return (
+    <GuardedPage title="fin.commitmentsTitle" canSee={canSeeCommitments}>
+      <Commitments />
+    </GuardedPage>
+  );
 }
 
 function Commitments() {
   const { t } = useTranslation();
-  const lang = useLang();
   const user = useCurrentUser();
   const today = useToday();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useFilterParams();
   const { page, goTo } = usePageParam();
   const region = params.get('region') ?? user.regionCode;
   const sourceId = params.get('source') ?? '';
@@ -49,18 +46,6 @@ function Commitments() {
     pageSize: PAGE_SIZE,
   });
   const manageable = useMemo(() => new Set((sources.data ?? []).filter((s) => s.canManage).map((s) => s.id)), [sources.data]);
-
-  const setParam = (key: string, value: string | null) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
 
   // Ticks survive paging but not a change of what is listed.
   const filterKey = `${region}|${sourceId}|${year}`;
@@ -94,49 +79,21 @@ function Commitments() {
 
   return (
     <Stack gap="md">
-      <div>
-        <Title order={1} size="h2">
-          {t('fin.commitmentsTitle')}
-        </Title>
-        <Text c="dimmed" size="sm" maw={720}>
-          {t('fin.commitmentsIntro')}
-        </Text>
-      </div>
+      <PageHeader title={t('fin.commitmentsTitle')} intro={t('fin.commitmentsIntro')} />
       <Group gap="sm" align="flex-end" wrap="wrap">
         <RegionScopePicker value={region} onChange={(code) => setParam('region', code === user.regionCode ? null : code)} />
-        <Select
-          label={t('fin.source')}
-          placeholder={t('fin.allSources')}
-          data={(sources.data ?? []).map((s) => ({ value: s.id, label: sourceOptionLabel(s, lang) }))}
-          value={sourceId || null}
-          onChange={(id) => setParam('source', id)}
-          clearable
-          searchable
-          w={260}
-          data-testid="commitments-source"
-        />
+        <SourceFilter sources={sources.data} value={sourceId} onChange={(id) => setParam('source', id)} w={260} testId="commitments-source" />
         <YearSelect value={year} onChange={(y) => setParam('year', y === Number(today.slice(0, 4)) ? null : String(y))} />
       </Group>
 
       {recorded && (
-        <Alert color="green" variant="light" role="status" title={t('fin.paymentRecorded')} withCloseButton onClose={() => setRecorded(null)} data-testid="payment-recorded">
-          <Stack gap="xs">
-            <Text size="sm">
-              {t('fin.paymentRecordedBody', {
-                amount: formatRupiah(recorded.amount),
-                workers: formatNumber(recorded.workerCount),
-                from: formatMonth(recorded.fromMonth, lang),
-                to: formatMonth(recorded.toMonth, lang),
-              })}
-            </Text>
-            {recorded.difference !== 0 && <Text size="sm">{t('fin.mismatchDifference', { amount: formatRupiah(recorded.difference) })}</Text>}
-            <Group>
-              <Button component={Link} to={`/pembiayaan/pembayaran?payment=${recorded.id}`} variant="light" size="sm">
-                {t('fin.openPayment')}
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
+        <PaymentRecordedAlert payment={recorded} onClose={() => setRecorded(null)}>
+          <Group>
+            <Button component={Link} to={`/pembiayaan/pembayaran?payment=${recorded.id}`} variant="light" size="sm">
+              {t('fin.openPayment')}
+            </Button>
+          </Group>
+        </PaymentRecordedAlert>
       )}
 
       <SelectionBar
@@ -467,61 +424,42 @@ function CancelModal({ commitment, onClose, onCancelled }: { commitment: Commitm
   const lang = useLang();
   const cancel = useCancelCommitment();
   const [reason, setReason] = useState('');
-  const close = () => {
-    cancel.reset();
+  const { close, save } = useModalMutation(cancel, () => {
     setReason('');
     onClose();
-  };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  });
+  const onSubmit = () => {
     if (!commitment) return;
-    cancel.mutate(
-      { id: commitment.id, reason: reason.trim() },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('fin.commitmentCancelled') });
-          onCancelled(commitment);
-          close();
-        },
-      },
-    );
+    save({ id: commitment.id, reason: reason.trim() }, t('fin.commitmentCancelled'), () => onCancelled(commitment));
   };
   return (
-    <Modal opened={commitment !== null} onClose={close} title={<Text fw={700}>{t('fin.cancelCommitmentTitle')}</Text>} centered>
-      <form onSubmit={onSubmit} noValidate data-testid="cancel-commitment-form">
-        <Stack>
-          {commitment && (
-            <Alert color="orange" variant="light">
-              {t('fin.cancelCommitmentBody', {
-                name: commitment.workerName,
-                from: formatMonth(commitment.fromMonth, lang),
-                to: formatMonth(commitment.toMonth, lang),
-                amount: formatRupiah(commitment.totalAmount),
-                source: commitment.sourceName,
-              })}
-            </Alert>
-          )}
-          <Textarea
-            label={t('fin.reasonLabel')}
-            required
-            autosize
-            minRows={2}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={fieldErrorOf(cancel.error, 'reason')}
-            data-testid="cancel-commitment-reason"
-          />
-          <ApiErrorAlert error={cancel.error} title={cancel.error ? t('fin.cancelRefused') : undefined} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} size="md">
-              {t('form.cancel')}
-            </Button>
-            <Button type="submit" color="red" size="md" loading={cancel.isPending} disabled={reason.trim().length < 3} data-testid="cancel-commitment-confirm">
-              {t('fin.cancelCommitmentConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={commitment !== null}
+      onClose={close}
+      title={t('fin.cancelCommitmentTitle')}
+      onSubmit={onSubmit}
+      error={cancel.error}
+      errorTitle={t('fin.cancelRefused')}
+      pending={cancel.isPending}
+      submitLabel={t('fin.cancelCommitmentConfirm')}
+      submitColor="red"
+      submitDisabled={!reasonGiven(reason)}
+      submitTestId="cancel-commitment-confirm"
+      formTestId="cancel-commitment-form"
+      buttonSize="md"
+    >
+      {commitment && (
+        <Alert color="orange" variant="light">
+          {t('fin.cancelCommitmentBody', {
+            name: commitment.workerName,
+            from: formatMonth(commitment.fromMonth, lang),
+            to: formatMonth(commitment.toMonth, lang),
+            amount: formatRupiah(commitment.totalAmount),
+            source: commitment.sourceName,
+          })}
+        </Alert>
+      )}
+      <ReasonField value={reason} onChange={setReason} error={cancel.error} testId="cancel-commitment-reason" />
+    </FormModal>
   );
 }

@@ -1,6 +1,5 @@
-import { Alert, Box, Button, Checkbox, Group, Modal, NumberInput, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { Alert, Box, Button, Checkbox, Group, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FUNDING_KINDS, type FundingKind } from '../../../core/funding.ts';
 import { PROGRAM_ORDER } from '../../../core/premiums.ts';
@@ -12,7 +11,8 @@ import { TableCard } from '../../components/TableCard.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDate, formatMonth, formatRupiah } from '../../lib/format.ts';
 import { useCurrentUser } from '../auth/session.ts';
-import { ApiErrorAlert, EnrolmentStatusBadge, MonthSelect, fieldErrorOf, fundingKindLabel, useThisMonth, useToday } from './shared.tsx';
+import { FormModal, ReasonField, RupiahInput, reasonGiven, useModalMutation } from './forms.tsx';
+import { EnrolmentStatusBadge, MonthSelect, fieldErrorOf, fundingKindLabel, useThisMonth, useToday } from './shared.tsx';
 
 /**
  * "Kepesertaan & iuran" on a worker's page: each programme with its KPJ, status, the month paid up to, the
@@ -163,63 +163,37 @@ function KpjModal({ enrolment, onClose }: { enrolment: EnrolmentRecord; onClose:
   const patch = usePatchEnrolment();
   const [kpj, setKpj] = useState(enrolment.kpj ?? '');
   const [income, setIncome] = useState<number | ''>(enrolment.declaredIncome);
-  const close = () => {
-    patch.reset();
-    onClose();
-  };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    patch.mutate(
+  const { close, save } = useModalMutation(patch, onClose);
+  const onSubmit = () =>
+    save(
       {
         id: enrolment.id,
         kpj: kpj.trim() || null,
         ...(income !== '' && income !== enrolment.declaredIncome ? { declaredIncome: income } : {}),
       },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('fin.enrolmentSaved') });
-          close();
-        },
-      },
+      t('fin.enrolmentSaved'),
     );
-  };
   return (
-    <Modal opened onClose={close} title={<Text fw={700}>{t('fin.editEnrolmentTitle', { program: enrolment.program })}</Text>} centered>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          <TextInput
-            label={t('coverage.kpj')}
-            description={t('fin.kpjHint')}
-            inputMode="numeric"
-            value={kpj}
-            onChange={(ev) => setKpj(ev.currentTarget.value)}
-            error={fieldErrorOf(patch.error, 'kpj')}
-            data-testid="kpj-input"
-          />
-          <NumberInput
-            label={t('fin.declaredIncome')}
-            prefix="Rp"
-            thousandSeparator="."
-            decimalSeparator=","
-            allowDecimal={false}
-            allowNegative={false}
-            hideControls
-            value={income}
-            onChange={(v) => setIncome(typeof v === 'number' ? v : '')}
-            error={fieldErrorOf(patch.error, 'declaredIncome')}
-          />
-          <ApiErrorAlert error={patch.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('form.cancel')}
-            </Button>
-            <Button type="submit" loading={patch.isPending} data-testid="kpj-save">
-              {t('form.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened
+      onClose={close}
+      title={t('fin.editEnrolmentTitle', { program: enrolment.program })}
+      onSubmit={onSubmit}
+      error={patch.error}
+      pending={patch.isPending}
+      submitTestId="kpj-save"
+    >
+      <TextInput
+        label={t('coverage.kpj')}
+        description={t('fin.kpjHint')}
+        inputMode="numeric"
+        value={kpj}
+        onChange={(ev) => setKpj(ev.currentTarget.value)}
+        error={fieldErrorOf(patch.error, 'kpj')}
+        data-testid="kpj-input"
+      />
+      <RupiahInput label={t('fin.declaredIncome')} value={income} onChange={setIncome} error={fieldErrorOf(patch.error, 'declaredIncome')} />
+    </FormModal>
   );
 }
 
@@ -229,40 +203,23 @@ function EndModal({ enrolment, onClose }: { enrolment: EnrolmentRecord; onClose:
   const end = useEndEnrolment();
   const [endedOn, setEndedOn] = useState(today);
   const [reason, setReason] = useState('');
-  const close = () => {
-    end.reset();
-    onClose();
-  };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    end.mutate(
-      { id: enrolment.id, endedOn, reason },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('fin.enrolmentEnded') });
-          close();
-        },
-      },
-    );
-  };
+  const { close, save } = useModalMutation(end, onClose);
+  const onSubmit = () => save({ id: enrolment.id, endedOn, reason }, t('fin.enrolmentEnded'));
   return (
-    <Modal opened onClose={close} title={<Text fw={700}>{t('fin.endEnrolmentTitle', { program: enrolment.program })}</Text>} centered>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          <TextInput type="date" label={t('fin.endedOn')} value={endedOn} onChange={(ev) => setEndedOn(ev.currentTarget.value)} error={fieldErrorOf(end.error, 'endedOn')} />
-          <Textarea label={t('fin.reasonLabel')} required autosize minRows={2} value={reason} onChange={(ev) => setReason(ev.currentTarget.value)} error={fieldErrorOf(end.error, 'reason')} />
-          <ApiErrorAlert error={end.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('form.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={end.isPending} disabled={reason.trim().length < 3}>
-              {t('fin.endEnrolment')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened
+      onClose={close}
+      title={t('fin.endEnrolmentTitle', { program: enrolment.program })}
+      onSubmit={onSubmit}
+      error={end.error}
+      pending={end.isPending}
+      submitLabel={t('fin.endEnrolment')}
+      submitColor="red"
+      submitDisabled={!reasonGiven(reason)}
+    >
+      <TextInput type="date" label={t('fin.endedOn')} value={endedOn} onChange={(ev) => setEndedOn(ev.currentTarget.value)} error={fieldErrorOf(end.error, 'endedOn')} />
+      <ReasonField value={reason} onChange={setReason} error={end.error} />
+    </FormModal>
   );
 }
 
@@ -279,98 +236,82 @@ function EnrolModal({ worker, opened, onClose }: { worker: WorkerDetail; opened:
   const [startMonth, setStartMonth] = useState(thisMonth);
   const [income, setIncome] = useState<number | ''>(worker.monthlyIncome ?? 1_000_000);
   const [fundingSource, setFundingSource] = useState<FundingKind>('SELF');
-  const close = () => {
-    create.reset();
-    onClose();
-  };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const { close, save } = useModalMutation(create, onClose);
+  const onSubmit = () => {
     if (income === '') return;
-    create.mutate(
+    save(
       { programs: withJht ? ['JKK', 'JKM', 'JHT'] : ['JKK', 'JKM'], kpj: kpj.trim() || null, startMonth, declaredIncome: income, fundingSource },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('fin.enrolled', { name: worker.name }) });
-          close();
-        },
-      },
+      t('fin.enrolled', { name: worker.name }),
     );
   };
   return (
-    <Modal opened={opened} onClose={close} title={<Text fw={700}>{t('fin.enrolTitle', { name: worker.name })}</Text>} centered size="lg">
-      <form onSubmit={onSubmit} noValidate data-testid="enrol-form">
-        <Stack>
-          <Stack gap={6}>
-            <Text size="sm" fw={500}>
-              {t('premiums.programs')}
-            </Text>
-            <Group gap="md">
-              <Checkbox label={`JKK – ${t('coverage.programName.JKK')}`} checked disabled />
-              <Checkbox label={`JKM – ${t('coverage.programName.JKM')}`} checked disabled />
-              <Checkbox label={`JHT – ${t('coverage.programName.JHT')}`} checked={withJht} onChange={(e) => setWithJht(e.currentTarget.checked)} />
-            </Group>
-            <Text size="xs" c="dimmed">
-              {t('fin.requiredPrograms')}
-            </Text>
-            {fieldErrorOf(create.error, 'programs') && (
-              <Text size="sm" c="red.8">
-                {fieldErrorOf(create.error, 'programs')}
-              </Text>
-            )}
-          </Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <MonthSelect label={t('coverage.startMonth')} value={startMonth} onChange={setStartMonth} error={fieldErrorOf(create.error, 'startMonth')} testId="enrol-start" required />
-            <NumberInput
-              label={t('fin.declaredIncome')}
-              description={t('fin.declaredIncomeHint')}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              prefix="Rp"
-              thousandSeparator="."
-              decimalSeparator=","
-              allowDecimal={false}
-              allowNegative={false}
-              hideControls
-              required
-              value={income}
-              onChange={(v) => setIncome(typeof v === 'number' ? v : '')}
-              error={fieldErrorOf(create.error, 'declaredIncome')}
-              data-testid="enrol-income"
-            />
-            <Select
-              label={t('coverage.fundingSource')}
-              data={ENROL_KINDS.map((k) => ({ value: k, label: fundingKindLabel(k, lang) }))}
-              value={fundingSource}
-              onChange={(k) => k && setFundingSource(k as FundingKind)}
-              allowDeselect={false}
-              error={fieldErrorOf(create.error, 'fundingSource')}
-              comboboxProps={{ withinPortal: true }}
-              data-testid="enrol-funding"
-            />
-            <TextInput
-              label={t('coverage.kpj')}
-              description={t('fin.kpjHint')}
-              inputMode="numeric"
-              value={kpj}
-              onChange={(e) => setKpj(e.currentTarget.value)}
-              error={fieldErrorOf(create.error, 'kpj')}
-            />
-          </SimpleGrid>
-          {fundingSource !== 'SELF' && (
-            <Alert color="blue" variant="light">
-              {t('fin.enrolFundingNote')}
-            </Alert>
-          )}
-          <ApiErrorAlert error={create.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('form.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending} disabled={income === ''} data-testid="enrol-submit">
-              {t('fin.enrol')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={t('fin.enrolTitle', { name: worker.name })}
+      onSubmit={onSubmit}
+      error={create.error}
+      pending={create.isPending}
+      submitLabel={t('fin.enrol')}
+      submitDisabled={income === ''}
+      submitTestId="enrol-submit"
+      formTestId="enrol-form"
+      size="lg"
+    >
+      <Stack gap={6}>
+        <Text size="sm" fw={500}>
+          {t('premiums.programs')}
+        </Text>
+        <Group gap="md">
+          <Checkbox label={`JKK – ${t('coverage.programName.JKK')}`} checked disabled />
+          <Checkbox label={`JKM – ${t('coverage.programName.JKM')}`} checked disabled />
+          <Checkbox label={`JHT – ${t('coverage.programName.JHT')}`} checked={withJht} onChange={(e) => setWithJht(e.currentTarget.checked)} />
+        </Group>
+        <Text size="xs" c="dimmed">
+          {t('fin.requiredPrograms')}
+        </Text>
+        {fieldErrorOf(create.error, 'programs') && (
+          <Text size="sm" c="red.8">
+            {fieldErrorOf(create.error, 'programs')}
+          </Text>
+        )}
+      </Stack>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <MonthSelect label={t('coverage.startMonth')} value={startMonth} onChange={setStartMonth} error={fieldErrorOf(create.error, 'startMonth')} testId="enrol-start" required />
+        <RupiahInput
+          label={t('fin.declaredIncome')}
+          description={t('fin.declaredIncomeHint')}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          required
+          value={income}
+          onChange={setIncome}
+          error={fieldErrorOf(create.error, 'declaredIncome')}
+          data-testid="enrol-income"
+        />
+        <Select
+          label={t('coverage.fundingSource')}
+          data={ENROL_KINDS.map((k) => ({ value: k, label: fundingKindLabel(k, lang) }))}
+          value={fundingSource}
+          onChange={(k) => k && setFundingSource(k as FundingKind)}
+          allowDeselect={false}
+          error={fieldErrorOf(create.error, 'fundingSource')}
+          comboboxProps={{ withinPortal: true }}
+          data-testid="enrol-funding"
+        />
+        <TextInput
+          label={t('coverage.kpj')}
+          description={t('fin.kpjHint')}
+          inputMode="numeric"
+          value={kpj}
+          onChange={(e) => setKpj(e.currentTarget.value)}
+          error={fieldErrorOf(create.error, 'kpj')}
+        />
+      </SimpleGrid>
+      {fundingSource !== 'SELF' && (
+        <Alert color="blue" variant="light">
+          {t('fin.enrolFundingNote')}
+        </Alert>
+      )}
+    </FormModal>
   );
 }

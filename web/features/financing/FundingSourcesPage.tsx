@@ -1,27 +1,26 @@
-import { Alert, Button, Group, Modal, NumberInput, Paper, Select, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FUNDING_KINDS, VILLAGE_KINDS, type FundingKind } from '../../../core/funding.ts';
 import { useCreateFundingSource, useFundingSources, usePutBudget, type FundingSource } from '../../api/queries.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
-import { NotAllowed } from '../../components/NotAllowed.tsx';
 import { TableCard } from '../../components/TableCard.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatNumber, formatRupiah } from '../../lib/format.ts';
-import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useCurrentUser } from '../auth/session.ts';
 import { canAddSource, canSeeFunding } from './financing-rules.ts';
-import { ApiErrorAlert, Money, fieldErrorOf, RegionScopePicker, YearSelect, fundingKindLabel, useToday } from './shared.tsx';
+import { FormModal, RupiahInput, useModalMutation } from './forms.tsx';
+import { GuardedPage, Money, PageHeader, RegionScopePicker, YearSelect, fieldErrorOf, fundingKindLabel, useToday } from './shared.tsx';
 
 /** `/pembiayaan`: who pays, with each source's budget for a fiscal year and what is promised and paid from it. */
 export default function FundingSourcesPage() {
-  const { t } = useTranslation();
-  const user = useCurrentUser();
-  usePageTitle(t('fin.sourcesTitle'));
-  if (!canSeeFunding(user.role)) return <NotAllowed />;
-  return <FundingSources />;
+  return (
+    <GuardedPage title="fin.sourcesTitle" canSee={canSeeFunding}>
+      <FundingSources />
+    </GuardedPage>
+  );
 }
 
 function FundingSources() {
@@ -47,24 +46,20 @@ function FundingSources() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end" gap="sm">
-        <div>
-          <Title order={1} size="h2">
-            {t('fin.sourcesTitle')}
-          </Title>
-          <Text c="dimmed" size="sm" maw={720}>
-            {t('fin.sourcesIntro')}
-          </Text>
-        </div>
-        <Group gap="sm" align="flex-end">
-          <YearSelect value={year} onChange={setYear} />
-          {canAddSource(user.role) && (
-            <Button onClick={() => setAdding(true)} data-testid="add-source">
-              {t('fin.addSource')}
-            </Button>
-          )}
-        </Group>
-      </Group>
+      <PageHeader
+        title={t('fin.sourcesTitle')}
+        intro={t('fin.sourcesIntro')}
+        actions={
+          <Group gap="sm" align="flex-end">
+            <YearSelect value={year} onChange={setYear} />
+            {canAddSource(user.role) && (
+              <Button onClick={() => setAdding(true)} data-testid="add-source">
+                {t('fin.addSource')}
+              </Button>
+            )}
+          </Group>
+        }
+      />
 
       {sources.isError ? (
         <ErrorState error={sources.error} onRetry={() => void sources.refetch()} />
@@ -183,67 +178,44 @@ function AddSourceModal({ opened, onClose }: { opened: boolean; onClose: () => v
   const [name, setName] = useState('');
   const isVillageKind = VILLAGE_KINDS.includes(kind);
   const errorOf = (field: string) => fieldErrorOf(create.error, field);
+  const { close, save } = useModalMutation(create, onClose);
 
-  const close = () => {
-    create.reset();
-    onClose();
-  };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate(
+  const onSubmit = () =>
+    save(
       {
         kind,
         regionCode: user.role === 'admin' && isVillageKind ? region : undefined,
         name: name.trim() || undefined,
       },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('fin.sourceAdded') });
-          setName('');
-          close();
-        },
-      },
+      t('fin.sourceAdded'),
+      () => setName(''),
     );
-  };
 
   return (
-    <Modal opened={opened} onClose={close} title={<Text fw={700}>{t('fin.addSource')}</Text>} centered>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          <Select
-            label={t('fin.kind')}
-            data={kinds.map((k) => ({ value: k, label: fundingKindLabel(k, lang) }))}
-            value={kind}
-            onChange={(k) => k && setKind(k as FundingKind)}
-            allowDeselect={false}
-            error={errorOf('kind')}
-            comboboxProps={{ withinPortal: true }}
-          />
-          {kind === 'DD' && (
-            <Alert color="orange" variant="light">
-              {t('fin.ddWarning')}
-            </Alert>
-          )}
-          {user.role === 'admin' && isVillageKind && <RegionScopePicker value={region} onChange={setRegion} villageOnly />}
-          <TextInput
-            label={t('fin.sourceName')}
-            description={t('fin.sourceNameHint')}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errorOf('name')}
-          />
-          <ApiErrorAlert error={create.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('form.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('form.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal opened={opened} onClose={close} title={t('fin.addSource')} onSubmit={onSubmit} error={create.error} pending={create.isPending}>
+      <Select
+        label={t('fin.kind')}
+        data={kinds.map((k) => ({ value: k, label: fundingKindLabel(k, lang) }))}
+        value={kind}
+        onChange={(k) => k && setKind(k as FundingKind)}
+        allowDeselect={false}
+        error={errorOf('kind')}
+        comboboxProps={{ withinPortal: true }}
+      />
+      {kind === 'DD' && (
+        <Alert color="orange" variant="light">
+          {t('fin.ddWarning')}
+        </Alert>
+      )}
+      {user.role === 'admin' && isVillageKind && <RegionScopePicker value={region} onChange={setRegion} villageOnly />}
+      <TextInput
+        label={t('fin.sourceName')}
+        description={t('fin.sourceNameHint')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={errorOf('name')}
+      />
+    </FormModal>
   );
 }
 
@@ -268,8 +240,7 @@ function BudgetModal({ source, year, onClose }: { source: FundingSource | null; 
   };
   const errorOf = (field: string) => fieldErrorOf(put.error, field);
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = () => {
     if (!source || amount === '') return;
     put.mutate(
       { sourceId: source.id, year, amount, budgetLine: budgetLine.trim() || null, legalBasis: legalBasis.trim() || null },
@@ -283,37 +254,26 @@ function BudgetModal({ source, year, onClose }: { source: FundingSource | null; 
   };
 
   return (
-    <Modal opened={source !== null} onClose={close} title={<Text fw={700}>{t('fin.budgetTitle', { name: source?.name ?? '', year })}</Text>} centered>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          <NumberInput
-            label={t('fin.budgetAmount')}
-            prefix="Rp"
-            thousandSeparator="."
-            decimalSeparator=","
-            allowDecimal={false}
-            allowNegative={false}
-            hideControls
-            inputMode="numeric"
-            required
-            value={amount}
-            onChange={(v) => setAmount(typeof v === 'number' ? v : '')}
-            error={errorOf('amount')}
-            data-testid="budget-amount"
-          />
-          <TextInput label={t('fin.budgetLine')} description={t('fin.budgetLineHint')} value={budgetLine} onChange={(e) => setBudgetLine(e.currentTarget.value)} error={errorOf('budgetLine')} />
-          <TextInput label={t('fin.legalBasis')} description={t('fin.legalBasisHint')} value={legalBasis} onChange={(e) => setLegalBasis(e.currentTarget.value)} error={errorOf('legalBasis')} />
-          <ApiErrorAlert error={put.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('form.cancel')}
-            </Button>
-            <Button type="submit" loading={put.isPending} disabled={amount === ''}>
-              {t('form.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={source !== null}
+      onClose={close}
+      title={t('fin.budgetTitle', { name: source?.name ?? '', year })}
+      onSubmit={onSubmit}
+      error={put.error}
+      pending={put.isPending}
+      submitDisabled={amount === ''}
+    >
+      <RupiahInput
+        label={t('fin.budgetAmount')}
+        inputMode="numeric"
+        required
+        value={amount}
+        onChange={setAmount}
+        error={errorOf('amount')}
+        data-testid="budget-amount"
+      />
+      <TextInput label={t('fin.budgetLine')} description={t('fin.budgetLineHint')} value={budgetLine} onChange={(e) => setBudgetLine(e.currentTarget.value)} error={errorOf('budgetLine')} />
+      <TextInput label={t('fin.legalBasis')} description={t('fin.legalBasisHint')} value={legalBasis} onChange={(e) => setLegalBasis(e.currentTarget.value)} error={errorOf('legalBasis')} />
+    </FormModal>
   );
 }

@@ -1,37 +1,34 @@
-import { Alert, Badge, Box, Button, Drawer, Group, Modal, Select, Skeleton, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { Alert, Badge, Box, Button, Drawer, Group, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { withQuery } from '../../api/client.ts';
 import { useFundingSources, usePayment, usePayments, useReversePayment, type Payment, type PaymentDetail } from '../../api/queries.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
-import { NotAllowed } from '../../components/NotAllowed.tsx';
 import { PagedResults, ShowingRange } from '../../components/PagedResults.tsx';
 import { PagePicker } from '../../components/PagePicker.tsx';
 import { TableCard } from '../../components/TableCard.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDate, formatDateTime, formatMonth, formatNumber, formatRupiah, groupNik } from '../../lib/format.ts';
 import { pageCount, usePageParam } from '../../lib/use-page-param.ts';
-import { usePageTitle } from '../../lib/use-page-title.ts';
-import { useCurrentUser } from '../auth/session.ts';
 import { canSeePayments } from './financing-rules.ts';
-import { ApiErrorAlert, DownloadButtons, Money, YearSelect, fieldErrorOf, sourceOptionLabel, useToday } from './shared.tsx';
+import { FormModal, ReasonField, reasonGiven, useModalMutation } from './forms.tsx';
+import { DownloadButtons, GuardedPage, Money, PageHeader, SourceFilter, YearSelect, useFilterParams, useToday } from './shared.tsx';
 
 /** `/pembiayaan/pembayaran`: premiums paid per source, each with its workers, reversible with a reason. */
 export default function PaymentsPage() {
-  const { t } = useTranslation();
-  const user = useCurrentUser();
-  usePageTitle(t('fin.paymentsTitle'));
-  if (!canSeePayments(user.role)) return <NotAllowed />;
-  return <Payments />;
+  return (
+    <GuardedPage title="fin.paymentsTitle" canSee={canSeePayments}>
+      <Payments />
+    </GuardedPage>
+  );
 }
 
 function Payments() {
   const { t } = useTranslation();
-  const lang = useLang();
   const today = useToday();
-  const [params, setParams] = useSearchParams();
+  // Opening a payment keeps the page of the list behind it.
+  const [params, setParam] = useFilterParams({ keepPage: ['payment'] });
   const { page, goTo } = usePageParam();
   const [year, setYear] = useState(Number(today.slice(0, 4)));
   const sources = useFundingSources({ year });
@@ -41,41 +38,13 @@ function Payments() {
   const openId = params.get('payment');
   const payments = usePayments({ sourceId: sourceId || undefined, from: from || undefined, to: to || undefined, page });
 
-  const setParam = (key: string, value: string | null) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        if (key !== 'payment') next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
   const manageable = new Set((sources.data ?? []).filter((s) => s.canManage).map((s) => s.id));
 
   return (
     <Stack gap="md">
-      <div>
-        <Title order={1} size="h2">
-          {t('fin.paymentsTitle')}
-        </Title>
-        <Text c="dimmed" size="sm" maw={720}>
-          {t('fin.paymentsIntro')}
-        </Text>
-      </div>
+      <PageHeader title={t('fin.paymentsTitle')} intro={t('fin.paymentsIntro')} />
       <Group gap="sm" align="flex-end" wrap="wrap">
-        <Select
-          label={t('fin.source')}
-          placeholder={t('fin.allSources')}
-          data={(sources.data ?? []).map((s) => ({ value: s.id, label: sourceOptionLabel(s, lang) }))}
-          value={sourceId || null}
-          onChange={(id) => setParam('source', id)}
-          clearable
-          searchable
-          w={280}
-          data-testid="payments-source"
-        />
+        <SourceFilter sources={sources.data} value={sourceId} onChange={(id) => setParam('source', id)} w={280} testId="payments-source" />
         <TextInput type="date" label={t('fin.paidFrom')} value={from} onChange={(e) => setParam('from', e.currentTarget.value)} w={170} />
         <TextInput type="date" label={t('fin.paidTo')} value={to} onChange={(e) => setParam('to', e.currentTarget.value)} w={170} />
       </Group>
@@ -280,52 +249,31 @@ function ReverseModal({ payment, onClose }: { payment: PaymentDetail | null; onC
   const { t } = useTranslation();
   const reverse = useReversePayment();
   const [reason, setReason] = useState('');
-  const close = () => {
-    reverse.reset();
+  const { close, save } = useModalMutation(reverse, () => {
     setReason('');
     onClose();
-  };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  });
+  const onSubmit = () => {
     if (!payment) return;
-    reverse.mutate(
-      { id: payment.id, reason },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('fin.reversedNotice') });
-          close();
-        },
-      },
-    );
+    save({ id: payment.id, reason }, t('fin.reversedNotice'));
   };
   return (
-    <Modal opened={payment !== null} onClose={close} title={<Text fw={700}>{t('fin.reverseTitle')}</Text>} centered>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          <Alert color="orange" variant="light">
-            {t('fin.reverseBody', { amount: payment ? formatRupiah(payment.amount) : '' })}
-          </Alert>
-          <Textarea
-            label={t('fin.reasonLabel')}
-            required
-            autosize
-            minRows={2}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={fieldErrorOf(reverse.error, 'reason')}
-            data-testid="reverse-reason"
-          />
-          <ApiErrorAlert error={reverse.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('form.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={reverse.isPending} disabled={reason.trim().length < 3} data-testid="reverse-confirm">
-              {t('fin.reverseConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={payment !== null}
+      onClose={close}
+      title={t('fin.reverseTitle')}
+      onSubmit={onSubmit}
+      error={reverse.error}
+      pending={reverse.isPending}
+      submitLabel={t('fin.reverseConfirm')}
+      submitColor="red"
+      submitDisabled={!reasonGiven(reason)}
+      submitTestId="reverse-confirm"
+    >
+      <Alert color="orange" variant="light">
+        {t('fin.reverseBody', { amount: payment ? formatRupiah(payment.amount) : '' })}
+      </Alert>
+      <ReasonField value={reason} onChange={setReason} error={reverse.error} testId="reverse-reason" />
+    </FormModal>
   );
 }

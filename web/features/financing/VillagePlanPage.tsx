@@ -5,7 +5,6 @@ import {
   Button,
   Checkbox,
   Group,
-  NumberInput,
   Paper,
   Progress,
   Select,
@@ -18,7 +17,7 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { occupationLabel } from '../../../core/occupations.ts';
@@ -33,26 +32,25 @@ import {
   type ProposalResponse,
 } from '../../api/queries.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
-import { NotAllowed } from '../../components/NotAllowed.tsx';
 import { TableCard } from '../../components/TableCard.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatMonth, formatNumber, formatRupiah, groupNik } from '../../lib/format.ts';
-import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useCurrentUser } from '../auth/session.ts';
 import { canSeePlan, defaultPeriod, tickedTotal } from './financing-rules.ts';
-import { PaymentForm, type PaymentTarget } from './PaymentForm.tsx';
-import { ApiErrorAlert, MonthSelect, Money, RegionScopePicker, YearSelect, fieldErrorOf, fundingKindLabel, useThisMonth, useToday } from './shared.tsx';
+import { PaymentForm, PaymentRecordedAlert, type PaymentTarget } from './PaymentForm.tsx';
+import { FormSection, RupiahInput } from './forms.tsx';
+import { ApiErrorAlert, GuardedPage, MonthSelect, Money, PageHeader, RegionScopePicker, YearSelect, fieldErrorOf, fundingKindLabel, useThisMonth, useToday } from './shared.tsx';
 
 type PlanSource = PlanResponse['sources'][number];
 type Candidate = ProposalResponse['candidates'][number];
 
 /** `/pembiayaan/rencana`: a village's budgets for a year, who to fund first, the plan saved and paid. */
 export default function VillagePlanPage() {
-  const { t } = useTranslation();
-  const user = useCurrentUser();
-  usePageTitle(t('fin.planTitle'));
-  if (!canSeePlan(user.role)) return <NotAllowed />;
-  return <VillagePlan />;
+  return (
+    <GuardedPage title="fin.planTitle" canSee={canSeePlan}>
+      <VillagePlan />
+    </GuardedPage>
+  );
 }
 
 function VillagePlan() {
@@ -67,14 +65,7 @@ function VillagePlan() {
 
   return (
     <Stack gap="md">
-      <div>
-        <Title order={1} size="h2">
-          {t('fin.planTitle')}
-        </Title>
-        <Text c="dimmed" size="sm" maw={720}>
-          {t('fin.planIntro')}
-        </Text>
-      </div>
+      <PageHeader title={t('fin.planTitle')} intro={t('fin.planIntro')} />
       <Group gap="sm" align="flex-end" wrap="wrap">
         <RegionScopePicker value={village} onChange={setVillage} villageOnly />
         <YearSelect value={year} onChange={setYear} />
@@ -224,8 +215,7 @@ function ProposalSection({ plan, sources }: { plan: PlanResponse; sources: PlanS
   const [asked, setAsked] = useState<ProposalAsked | null>(null);
   const source = sources.find((s) => s.id === sourceId);
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = () => {
     const programs: ProposalAsked['programs'] = withJht ? ['JKK', 'JKM', 'JHT'] : ['JKK', 'JKM'];
     const body = { sourceId, villageCode: plan.villageCode, fromMonth, toMonth, programs, rules, budget: budget === '' ? undefined : budget };
     proposal.mutate(body, { onSuccess: () => setAsked({ sourceId, fromMonth, toMonth, programs }) });
@@ -234,69 +224,51 @@ function ProposalSection({ plan, sources }: { plan: PlanResponse; sources: PlanS
 
   return (
     <Stack gap="md">
-      <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }} component="section" aria-labelledby="proposal-title">
-        <form onSubmit={onSubmit} noValidate>
-          <Stack gap="sm">
-            <div>
-              <Title order={2} size="h4" id="proposal-title">
-                {t('fin.proposalTitle')}
-              </Title>
-              <Text size="sm" c="dimmed">
-                {t('fin.proposalIntro')}
-              </Text>
-            </div>
-            <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
-              <Select
-                label={t('fin.source')}
-                data={sources.map((s) => ({ value: s.id, label: `${s.name} (${s.kind})` }))}
-                value={sourceId || null}
-                onChange={(id) => id && setSourceId(id)}
-                allowDeselect={false}
-                error={fieldErrorOf(proposal.error, 'sourceId')}
-                data-testid="proposal-source"
-              />
-              <MonthSelect label={t('fin.fromMonth')} value={fromMonth} onChange={setFromMonth} error={fieldErrorOf(proposal.error, 'fromMonth')} testId="proposal-from" />
-              <MonthSelect label={t('fin.toMonth')} value={toMonth} onChange={setToMonth} error={fieldErrorOf(proposal.error, 'toMonth')} testId="proposal-to" />
-              <NumberInput
-                label={t('fin.proposalBudget')}
-                placeholder={source?.remaining != null ? formatRupiah(source.remaining) : undefined}
-                description={t('fin.proposalBudgetHint')}
-                inputWrapperOrder={['label', 'input', 'description', 'error']}
-                prefix="Rp"
-                thousandSeparator="."
-                decimalSeparator=","
-                allowDecimal={false}
-                allowNegative={false}
-                hideControls
-                inputMode="numeric"
-                value={budget}
-                onChange={(v) => setBudget(typeof v === 'number' ? v : '')}
-                error={fieldErrorOf(proposal.error, 'budget')}
-                data-testid="proposal-budget"
-              />
-            </SimpleGrid>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-              <Switch
-                label={t('fin.ruleMaxAge')}
-                checked={rules.maxAge !== null}
-                onChange={(e) => setRule('maxAge', e.currentTarget.checked ? 65 : null)}
-                data-testid="rule-max-age"
-              />
-              <Switch label={t('fin.ruleHazardous')} checked={rules.hazardousFirst} onChange={(e) => setRule('hazardousFirst', e.currentTarget.checked)} data-testid="rule-hazardous" />
-              <Switch label={t('fin.ruleDependants')} checked={rules.dependantsFirst} onChange={(e) => setRule('dependantsFirst', e.currentTarget.checked)} data-testid="rule-dependants" />
-              <Switch label={t('fin.ruleExcludeFunded')} checked={rules.excludeFunded} onChange={(e) => setRule('excludeFunded', e.currentTarget.checked)} data-testid="rule-exclude-funded" />
-              <Switch label={t('fin.ruleExcludeCovered')} checked={rules.excludeCovered} onChange={(e) => setRule('excludeCovered', e.currentTarget.checked)} />
-              <Switch label={t('fin.withJht')} checked={withJht} onChange={(e) => setWithJht(e.currentTarget.checked)} />
-            </SimpleGrid>
-            <ApiErrorAlert error={proposal.error} />
-            <Group justify="flex-end">
-              <Button type="submit" loading={proposal.isPending} disabled={!sourceId} data-testid="proposal-submit">
-                {t('fin.makeProposal')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Paper>
+      <FormSection titleId="proposal-title" title={t('fin.proposalTitle')} intro={t('fin.proposalIntro')} onSubmit={onSubmit}>
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
+          <Select
+            label={t('fin.source')}
+            data={sources.map((s) => ({ value: s.id, label: `${s.name} (${s.kind})` }))}
+            value={sourceId || null}
+            onChange={(id) => id && setSourceId(id)}
+            allowDeselect={false}
+            error={fieldErrorOf(proposal.error, 'sourceId')}
+            data-testid="proposal-source"
+          />
+          <MonthSelect label={t('fin.fromMonth')} value={fromMonth} onChange={setFromMonth} error={fieldErrorOf(proposal.error, 'fromMonth')} testId="proposal-from" />
+          <MonthSelect label={t('fin.toMonth')} value={toMonth} onChange={setToMonth} error={fieldErrorOf(proposal.error, 'toMonth')} testId="proposal-to" />
+          <RupiahInput
+            label={t('fin.proposalBudget')}
+            placeholder={source?.remaining != null ? formatRupiah(source.remaining) : undefined}
+            description={t('fin.proposalBudgetHint')}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            inputMode="numeric"
+            value={budget}
+            onChange={setBudget}
+            error={fieldErrorOf(proposal.error, 'budget')}
+            data-testid="proposal-budget"
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+          <Switch
+            label={t('fin.ruleMaxAge')}
+            checked={rules.maxAge !== null}
+            onChange={(e) => setRule('maxAge', e.currentTarget.checked ? 65 : null)}
+            data-testid="rule-max-age"
+          />
+          <Switch label={t('fin.ruleHazardous')} checked={rules.hazardousFirst} onChange={(e) => setRule('hazardousFirst', e.currentTarget.checked)} data-testid="rule-hazardous" />
+          <Switch label={t('fin.ruleDependants')} checked={rules.dependantsFirst} onChange={(e) => setRule('dependantsFirst', e.currentTarget.checked)} data-testid="rule-dependants" />
+          <Switch label={t('fin.ruleExcludeFunded')} checked={rules.excludeFunded} onChange={(e) => setRule('excludeFunded', e.currentTarget.checked)} data-testid="rule-exclude-funded" />
+          <Switch label={t('fin.ruleExcludeCovered')} checked={rules.excludeCovered} onChange={(e) => setRule('excludeCovered', e.currentTarget.checked)} />
+          <Switch label={t('fin.withJht')} checked={withJht} onChange={(e) => setWithJht(e.currentTarget.checked)} />
+        </SimpleGrid>
+        <ApiErrorAlert error={proposal.error} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={proposal.isPending} disabled={!sourceId} data-testid="proposal-submit">
+            {t('fin.makeProposal')}
+          </Button>
+        </Group>
+      </FormSection>
       {proposal.data && asked && (
         // A fresh proposal starts fresh ticks.
         <ProposalResult key={`${asked.sourceId}-${asked.fromMonth}-${asked.toMonth}-${proposal.submittedAt}`} proposal={proposal.data} asked={asked} source={sources.find((s) => s.id === asked.sourceId)} plan={plan} />
@@ -406,27 +378,16 @@ function ProposalResult({ proposal, asked, source, plan }: { proposal: ProposalR
       )}
       {paymentTarget && !payment && <PaymentForm target={paymentTarget} onRecorded={setPayment} />}
       {payment && (
-        <Alert color="green" variant="light" role="status" title={t('fin.paymentRecorded')} data-testid="payment-recorded">
-          <Stack gap="xs">
-            <Text size="sm">
-              {t('fin.paymentRecordedBody', {
-                amount: formatRupiah(payment.amount),
-                workers: formatNumber(payment.workerCount),
-                from: formatMonth(payment.fromMonth, lang),
-                to: formatMonth(payment.toMonth, lang),
-              })}
-            </Text>
-            {payment.difference !== 0 && <Text size="sm">{t('fin.mismatchDifference', { amount: formatRupiah(payment.difference) })}</Text>}
-            <Group gap="sm">
-              <Button component={Link} to={`/regions/${plan.villageCode}`} variant="light" size="sm" data-testid="open-village-workers">
-                {t('fin.openVillageWorkers')}
-              </Button>
-              <Button component={Link} to={`/pembiayaan/pembayaran?payment=${payment.id}`} variant="subtle" size="sm">
-                {t('fin.openPayment')}
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
+        <PaymentRecordedAlert payment={payment}>
+          <Group gap="sm">
+            <Button component={Link} to={`/regions/${plan.villageCode}`} variant="light" size="sm" data-testid="open-village-workers">
+              {t('fin.openVillageWorkers')}
+            </Button>
+            <Button component={Link} to={`/pembiayaan/pembayaran?payment=${payment.id}`} variant="subtle" size="sm">
+              {t('fin.openPayment')}
+            </Button>
+          </Group>
+        </PaymentRecordedAlert>
       )}
     </Stack>
   );

@@ -1,30 +1,28 @@
-import { Anchor, Badge, Box, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Group, NumberInput, Paper, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { WORKLIST_KINDS, type WorklistKind } from '../../../core/financing.schema.ts';
 import { withQuery } from '../../api/client.ts';
 import { useFundingSources, useWorklist, type WorklistResponse } from '../../api/queries.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
-import { NotAllowed } from '../../components/NotAllowed.tsx';
 import { PagePicker } from '../../components/PagePicker.tsx';
 import { TableCard } from '../../components/TableCard.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDate, formatMonth, formatNumber, formatRupiah, groupNik } from '../../lib/format.ts';
 import { pageCount, usePageParam } from '../../lib/use-page-param.ts';
-import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useCurrentUser } from '../auth/session.ts';
 import { canSeeWorklists } from './financing-rules.ts';
-import { DownloadButtons, EnrolmentStatusBadge, Money, RegionScopePicker, fundingKindLabel, sourceOptionLabel, useToday } from './shared.tsx';
+import { DownloadButtons, EnrolmentStatusBadge, GuardedPage, Money, PageHeader, RegionScopePicker, SourceFilter, fundingKindLabel, useFilterParams, useToday } from './shared.tsx';
 
 const PAGE_SIZE = 50;
 
 /** `/pembiayaan/daftar-kerja`: whom to visit before protection runs out, and what renewing them costs. */
 export default function WorklistsPage() {
-  const { t } = useTranslation();
-  const user = useCurrentUser();
-  usePageTitle(t('fin.worklistsTitle'));
-  if (!canSeeWorklists(user.role)) return <NotAllowed />;
-  return <Worklists />;
+  return (
+    <GuardedPage title="fin.worklistsTitle" canSee={canSeeWorklists}>
+      <Worklists />
+    </GuardedPage>
+  );
 }
 
 function isKind(value: string | null): value is WorklistKind {
@@ -33,10 +31,10 @@ function isKind(value: string | null): value is WorklistKind {
 
 function Worklists() {
   const { t } = useTranslation();
-  const lang = useLang();
   const user = useCurrentUser();
   const today = useToday();
-  const [params, setParams] = useSearchParams();
+  // A tab is a place of its own in the history; the filters are not.
+  const [params, setParam] = useFilterParams({ push: ['kind'] });
   const { page, goTo } = usePageParam();
   const kindParam = params.get('kind');
   const kind: WorklistKind = isKind(kindParam) ? kindParam : 'ending30';
@@ -54,28 +52,9 @@ function Worklists() {
   };
   const list = useWorklist(query);
 
-  const setParam = (key: string, value: string | null) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        next.delete('page');
-        return next;
-      },
-      { replace: key !== 'kind' },
-    );
-
   return (
     <Stack gap="md">
-      <div>
-        <Title order={1} size="h2">
-          {t('fin.worklistsTitle')}
-        </Title>
-        <Text c="dimmed" size="sm" maw={720}>
-          {t('fin.worklistsIntro')}
-        </Text>
-      </div>
+      <PageHeader title={t('fin.worklistsTitle')} intro={t('fin.worklistsIntro')} />
       <Tabs value={kind} onChange={(k) => setParam('kind', k)} keepMounted={false}>
         <Tabs.List style={{ flexWrap: 'wrap' }}>
           {WORKLIST_KINDS.map((k) => (
@@ -90,17 +69,7 @@ function Worklists() {
       </Text>
       <Group gap="sm" align="flex-end" wrap="wrap">
         <RegionScopePicker value={region} onChange={(code) => setParam('region', code === user.regionCode ? null : code)} />
-        <Select
-          label={t('fin.source')}
-          placeholder={t('fin.allSources')}
-          data={(sources.data ?? []).map((s) => ({ value: s.id, label: sourceOptionLabel(s, lang) }))}
-          value={sourceId || null}
-          onChange={(id) => setParam('source', id)}
-          clearable
-          searchable
-          w={260}
-          data-testid="worklist-source"
-        />
+        <SourceFilter sources={sources.data} value={sourceId} onChange={(id) => setParam('source', id)} w={260} testId="worklist-source" />
         <NumberInput
           label={t('fin.renewMonths')}
           min={1}

@@ -1,14 +1,19 @@
-/** Pieces the financing and premium pages share: month and year pickers, region scope, errors, downloads. */
-import { Alert, Badge, Button, Group, List, Select, Stack, Text, type MantineSize } from '@mantine/core';
-import { useMemo } from 'react';
+/** Pieces the financing and premium pages share: page guard and header, URL filters, month, year, region and source pickers, errors, downloads. */
+import { Alert, Badge, Button, Group, List, Select, Stack, Text, Title, type MantineSize } from '@mantine/core';
+import type { ParseKeys } from 'i18next';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { FUNDING_KIND_LABELS, type FundingKind } from '../../../core/funding.ts';
 import { addMonths, monthOf } from '../../../core/months.ts';
+import type { Role } from '../../../core/roles.ts';
 import { isApiError } from '../../api/client.ts';
 import { useMeta, useRegionChildren } from '../../api/queries.ts';
 import type { EnrolmentRecord, FundingSource } from '../../api/queries.ts';
+import { NotAllowed } from '../../components/NotAllowed.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatMonth, formatRupiah } from '../../lib/format.ts';
+import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useCurrentUser } from '../auth/session.ts';
 import { monthRange } from './financing-rules.ts';
 
@@ -20,6 +25,87 @@ export function useToday(): string {
 
 export function useThisMonth(): string {
   return monthOf(useToday());
+}
+
+/** Names the tab after the page, and shows the page only to roles that may see it. */
+export function GuardedPage({ title, canSee, children }: { title: ParseKeys; canSee: (role: Role) => boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  usePageTitle(t(title));
+  if (!canSee(user.role)) return <NotAllowed />;
+  return children;
+}
+
+/** A page's heading and the line under it; with `actions` (even `false`), a row with the page's own buttons to the right. */
+export function PageHeader({ title, intro, actions }: { title: string; intro: string; actions?: ReactNode }) {
+  const heading = (
+    <div>
+      <Title order={1} size="h2">
+        {title}
+      </Title>
+      <Text c="dimmed" size="sm" maw={720}>
+        {intro}
+      </Text>
+    </div>
+  );
+  if (actions === undefined) return heading;
+  return (
+    <Group justify="space-between" align="flex-end" gap="sm">
+      {heading}
+      {actions}
+    </Group>
+  );
+}
+
+/**
+ * Filters kept in the URL. `setParam(key, value)` drops an empty value and sends paging back to page 1
+ * (not for the `keepPage` keys); it rewrites the current history entry, except for the `push` keys.
+ */
+export function useFilterParams({ keepPage = [], push = [] }: { keepPage?: readonly string[]; push?: readonly string[] } = {}) {
+  const [params, setParams] = useSearchParams();
+  const setParam = (key: string, value: string | null) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        if (!keepPage.includes(key)) next.delete('page');
+        return next;
+      },
+      { replace: !push.includes(key) },
+    );
+  return [params, setParam] as const;
+}
+
+/** The funding sources to filter a list by, "Semua sumber" when cleared. */
+export function SourceFilter({
+  sources,
+  value,
+  onChange,
+  w,
+  testId,
+}: {
+  sources: FundingSource[] | undefined;
+  value: string;
+  onChange: (id: string | null) => void;
+  w: number;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <Select
+      label={t('fin.source')}
+      placeholder={t('fin.allSources')}
+      data={(sources ?? []).map((s) => ({ value: s.id, label: sourceOptionLabel(s, lang) }))}
+      value={value || null}
+      onChange={onChange}
+      clearable
+      searchable
+      w={w}
+      data-testid={testId}
+    />
+  );
 }
 
 export function fundingKindLabel(kind: string, lang: 'id' | 'en'): string {

@@ -3,9 +3,7 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   NumberInput,
-  Paper,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -16,8 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROGRAMS, type Program } from '../../../core/coverage.ts';
 import { PROGRAM_ORDER } from '../../../core/premiums.ts';
@@ -29,7 +26,8 @@ import { useLang } from '../../i18n/index.ts';
 import { formatMonth, formatNumber, formatRupiah } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useCurrentUser } from '../auth/session.ts';
-import { ApiErrorAlert, MonthSelect, fieldErrorOf, useThisMonth } from '../financing/shared.tsx';
+import { FormModal, FormSection, RupiahInput, useModalMutation } from '../financing/forms.tsx';
+import { ApiErrorAlert, MonthSelect, PageHeader, fieldErrorOf, useThisMonth } from '../financing/shared.tsx';
 
 const percentFormat = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
 
@@ -55,26 +53,22 @@ export default function RatesPage() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end" gap="sm">
-        <div>
-          <Title order={1} size="h2">
-            {t('premiums.title')}
-          </Title>
-          <Text c="dimmed" size="sm" maw={720}>
-            {t('premiums.intro')}
-          </Text>
-        </div>
-        {isAdmin && (
-          <Group gap="sm">
-            <Button onClick={() => setAdding('rate')} data-testid="add-rate">
-              {t('premiums.addRate')}
-            </Button>
-            <Button variant="light" onClick={() => setAdding('grace')} data-testid="add-grace-rule">
-              {t('premiums.addGrace')}
-            </Button>
-          </Group>
-        )}
-      </Group>
+      <PageHeader
+        title={t('premiums.title')}
+        intro={t('premiums.intro')}
+        actions={
+          isAdmin && (
+            <Group gap="sm">
+              <Button onClick={() => setAdding('rate')} data-testid="add-rate">
+                {t('premiums.addRate')}
+              </Button>
+              <Button variant="light" onClick={() => setAdding('grace')} data-testid="add-grace-rule">
+                {t('premiums.addGrace')}
+              </Button>
+            </Group>
+          )
+        }
+      />
 
       {rates.isError ? (
         <ErrorState error={rates.error} onRetry={() => void rates.refetch()} />
@@ -171,13 +165,9 @@ function RateModal({ opened, onClose }: { opened: boolean; onClose: () => void }
   const [validFrom, setValidFrom] = useState(thisMonth);
   const [regulation, setRegulation] = useState('');
   const [note, setNote] = useState('');
-  const close = () => {
-    create.reset();
-    onClose();
-  };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate(
+  const { close, save } = useModalMutation(create, onClose);
+  const onSubmit = () =>
+    save(
       {
         program,
         percent: mode === 'percent' && percent !== '' ? percent : null,
@@ -187,89 +177,48 @@ function RateModal({ opened, onClose }: { opened: boolean; onClose: () => void }
         regulation,
         note: note.trim() || null,
       },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('premiums.rateSaved') });
-          close();
-        },
-      },
+      t('premiums.rateSaved'),
     );
-  };
   return (
-    <Modal opened={opened} onClose={close} title={<Text fw={700}>{t('premiums.addRate')}</Text>} centered size="lg">
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          <Select
-            label={t('premiums.program')}
-            data={PROGRAMS.map((p) => ({ value: p, label: `${p} – ${t(`coverage.programName.${p}`)}` }))}
-            value={program}
-            onChange={(p) => p && setProgram(p as Program)}
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
+    <FormModal opened={opened} onClose={close} title={t('premiums.addRate')} onSubmit={onSubmit} error={create.error} pending={create.isPending} size="lg">
+      <Select
+        label={t('premiums.program')}
+        data={PROGRAMS.map((p) => ({ value: p, label: `${p} – ${t(`coverage.programName.${p}`)}` }))}
+        value={program}
+        onChange={(p) => p && setProgram(p as Program)}
+        allowDeselect={false}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <SegmentedControl
+        value={mode}
+        onChange={(m) => setMode(m as 'percent' | 'flat')}
+        data={[
+          { value: 'percent', label: t('premiums.modePercent') },
+          { value: 'flat', label: t('premiums.modeFlat') },
+        ]}
+      />
+      {mode === 'percent' ? (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NumberInput
+            label={t('premiums.percentLabel')}
+            suffix="%"
+            decimalSeparator=","
+            thousandSeparator="."
+            decimalScale={2}
+            allowNegative={false}
+            value={percent}
+            onChange={(v) => setPercent(typeof v === 'number' ? v : '')}
+            error={fieldErrorOf(create.error, 'percent')}
           />
-          <SegmentedControl
-            value={mode}
-            onChange={(m) => setMode(m as 'percent' | 'flat')}
-            data={[
-              { value: 'percent', label: t('premiums.modePercent') },
-              { value: 'flat', label: t('premiums.modeFlat') },
-            ]}
-          />
-          {mode === 'percent' ? (
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <NumberInput
-                label={t('premiums.percentLabel')}
-                suffix="%"
-                decimalSeparator=","
-                thousandSeparator="."
-                decimalScale={2}
-                allowNegative={false}
-                value={percent}
-                onChange={(v) => setPercent(typeof v === 'number' ? v : '')}
-                error={fieldErrorOf(create.error, 'percent')}
-              />
-              <NumberInput
-                label={t('premiums.minIncome')}
-                prefix="Rp"
-                thousandSeparator="."
-                decimalSeparator=","
-                allowDecimal={false}
-                allowNegative={false}
-                hideControls
-                value={minIncome}
-                onChange={(v) => setMinIncome(typeof v === 'number' ? v : '')}
-                error={fieldErrorOf(create.error, 'minIncome')}
-              />
-            </SimpleGrid>
-          ) : (
-            <NumberInput
-              label={t('premiums.flatLabel')}
-              prefix="Rp"
-              thousandSeparator="."
-              decimalSeparator=","
-              allowDecimal={false}
-              allowNegative={false}
-              hideControls
-              value={flatAmount}
-              onChange={(v) => setFlatAmount(typeof v === 'number' ? v : '')}
-              error={fieldErrorOf(create.error, 'flatAmount')}
-            />
-          )}
-          <MonthSelect label={t('premiums.validFrom')} value={validFrom} onChange={setValidFrom} error={fieldErrorOf(create.error, 'validFrom')} monthsAhead={36} monthsBack={120} />
-          <TextInput label={t('premiums.regulation')} required placeholder="PP 49/2023" value={regulation} onChange={(e) => setRegulation(e.currentTarget.value)} error={fieldErrorOf(create.error, 'regulation')} />
-          <TextInput label={t('fin.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={fieldErrorOf(create.error, 'note')} />
-          <ApiErrorAlert error={create.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('form.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('form.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          <RupiahInput label={t('premiums.minIncome')} value={minIncome} onChange={setMinIncome} error={fieldErrorOf(create.error, 'minIncome')} />
+        </SimpleGrid>
+      ) : (
+        <RupiahInput label={t('premiums.flatLabel')} value={flatAmount} onChange={setFlatAmount} error={fieldErrorOf(create.error, 'flatAmount')} />
+      )}
+      <MonthSelect label={t('premiums.validFrom')} value={validFrom} onChange={setValidFrom} error={fieldErrorOf(create.error, 'validFrom')} monthsAhead={36} monthsBack={120} />
+      <TextInput label={t('premiums.regulation')} required placeholder="PP 49/2023" value={regulation} onChange={(e) => setRegulation(e.currentTarget.value)} error={fieldErrorOf(create.error, 'regulation')} />
+      <TextInput label={t('fin.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={fieldErrorOf(create.error, 'note')} />
+    </FormModal>
   );
 }
 
@@ -280,50 +229,25 @@ function GraceModal({ opened, onClose }: { opened: boolean; onClose: () => void 
   const [months, setMonths] = useState<number | ''>(2);
   const [validFrom, setValidFrom] = useState(thisMonth);
   const [regulation, setRegulation] = useState('');
-  const close = () => {
-    create.reset();
-    onClose();
-  };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const { close, save } = useModalMutation(create, onClose);
+  const onSubmit = () => {
     if (months === '') return;
-    create.mutate(
-      { months, validFrom, regulation },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('premiums.graceSaved') });
-          close();
-        },
-      },
-    );
+    save({ months, validFrom, regulation }, t('premiums.graceSaved'));
   };
   return (
-    <Modal opened={opened} onClose={close} title={<Text fw={700}>{t('premiums.addGrace')}</Text>} centered>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          <NumberInput
-            label={t('premiums.graceMonths')}
-            min={0}
-            max={12}
-            allowDecimal={false}
-            value={months}
-            onChange={(v) => setMonths(typeof v === 'number' ? v : '')}
-            error={fieldErrorOf(create.error, 'months')}
-          />
-          <MonthSelect label={t('premiums.validFrom')} value={validFrom} onChange={setValidFrom} error={fieldErrorOf(create.error, 'validFrom')} monthsAhead={36} monthsBack={120} />
-          <TextInput label={t('premiums.regulation')} required value={regulation} onChange={(e) => setRegulation(e.currentTarget.value)} error={fieldErrorOf(create.error, 'regulation')} />
-          <ApiErrorAlert error={create.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('form.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('form.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal opened={opened} onClose={close} title={t('premiums.addGrace')} onSubmit={onSubmit} error={create.error} pending={create.isPending}>
+      <NumberInput
+        label={t('premiums.graceMonths')}
+        min={0}
+        max={12}
+        allowDecimal={false}
+        value={months}
+        onChange={(v) => setMonths(typeof v === 'number' ? v : '')}
+        error={fieldErrorOf(create.error, 'months')}
+      />
+      <MonthSelect label={t('premiums.validFrom')} value={validFrom} onChange={setValidFrom} error={fieldErrorOf(create.error, 'validFrom')} monthsAhead={36} monthsBack={120} />
+      <TextInput label={t('premiums.regulation')} required value={regulation} onChange={(e) => setRegulation(e.currentTarget.value)} error={fieldErrorOf(create.error, 'regulation')} />
+    </FormModal>
   );
 }
 
@@ -336,71 +260,52 @@ function QuoteCalculator() {
   const [months, setMonths] = useState<number | ''>(12);
   const [startMonth, setStartMonth] = useState(thisMonth);
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = () => {
     if (income === '' || months === '') return;
     quote.mutate({ income, programs: withJht ? ['JKK', 'JKM', 'JHT'] : ['JKK', 'JKM'], months, startMonth });
   };
 
   return (
-    <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }} component="section" aria-labelledby="quote-title">
-      <form onSubmit={onSubmit} noValidate data-testid="quote-form">
-        <Stack gap="sm">
-          <div>
-            <Title order={2} size="h4" id="quote-title">
-              {t('premiums.quoteTitle')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('premiums.quoteIntro')}
-            </Text>
-          </div>
-          <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
-            <NumberInput
-              label={t('premiums.income')}
-              prefix="Rp"
-              thousandSeparator="."
-              decimalSeparator=","
-              allowDecimal={false}
-              allowNegative={false}
-              hideControls
-              inputMode="numeric"
-              value={income}
-              onChange={(v) => setIncome(typeof v === 'number' ? v : '')}
-              error={fieldErrorOf(quote.error, 'income')}
-              data-testid="quote-income"
-            />
-            <NumberInput
-              label={t('premiums.months')}
-              min={1}
-              max={120}
-              allowDecimal={false}
-              value={months}
-              onChange={(v) => setMonths(typeof v === 'number' ? v : '')}
-              error={fieldErrorOf(quote.error, 'months')}
-              data-testid="quote-months"
-            />
-            <MonthSelect label={t('premiums.startMonth')} value={startMonth} onChange={setStartMonth} error={fieldErrorOf(quote.error, 'startMonth')} />
-            <Stack gap={6} justify="flex-end">
-              <Text size="sm" fw={500}>
-                {t('premiums.programs')}
-              </Text>
-              <Group gap="md">
-                <Checkbox label="JKK" checked disabled />
-                <Checkbox label="JKM" checked disabled />
-                <Checkbox label="JHT" checked={withJht} onChange={(e) => setWithJht(e.currentTarget.checked)} data-testid="quote-jht" />
-              </Group>
-            </Stack>
-          </SimpleGrid>
-          <ApiErrorAlert error={quote.error} />
-          <Group justify="flex-end">
-            <Button type="submit" loading={quote.isPending} data-testid="quote-submit">
-              {t('premiums.calculate')}
-            </Button>
+    <FormSection titleId="quote-title" title={t('premiums.quoteTitle')} intro={t('premiums.quoteIntro')} onSubmit={onSubmit} testId="quote-form">
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
+        <RupiahInput
+          label={t('premiums.income')}
+          inputMode="numeric"
+          value={income}
+          onChange={setIncome}
+          error={fieldErrorOf(quote.error, 'income')}
+          data-testid="quote-income"
+        />
+        <NumberInput
+          label={t('premiums.months')}
+          min={1}
+          max={120}
+          allowDecimal={false}
+          value={months}
+          onChange={(v) => setMonths(typeof v === 'number' ? v : '')}
+          error={fieldErrorOf(quote.error, 'months')}
+          data-testid="quote-months"
+        />
+        <MonthSelect label={t('premiums.startMonth')} value={startMonth} onChange={setStartMonth} error={fieldErrorOf(quote.error, 'startMonth')} />
+        <Stack gap={6} justify="flex-end">
+          <Text size="sm" fw={500}>
+            {t('premiums.programs')}
+          </Text>
+          <Group gap="md">
+            <Checkbox label="JKK" checked disabled />
+            <Checkbox label="JKM" checked disabled />
+            <Checkbox label="JHT" checked={withJht} onChange={(e) => setWithJht(e.currentTarget.checked)} data-testid="quote-jht" />
           </Group>
-          {quote.data && <QuoteResult quote={quote.data} />}
         </Stack>
-      </form>
-    </Paper>
+      </SimpleGrid>
+      <ApiErrorAlert error={quote.error} />
+      <Group justify="flex-end">
+        <Button type="submit" loading={quote.isPending} data-testid="quote-submit">
+          {t('premiums.calculate')}
+        </Button>
+      </Group>
+      {quote.data && <QuoteResult quote={quote.data} />}
+    </FormSection>
   );
 }
 
