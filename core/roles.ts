@@ -2,6 +2,7 @@
  * Roles and the scope rules every route enforces on the server. Each user has one role and one region
  * scope; a user reaches a region only when it lies inside that scope.
  */
+import { maskNik } from './nik.ts';
 import { isWithinRegion, type RegionLevel } from './regions.ts';
 
 export const ROLES = ['admin', 'district', 'village', 'bpjs', 'viewer'] as const;
@@ -41,6 +42,11 @@ export function canWriteWorkers(actor: Actor, villageCode: string): boolean {
 /** District offices and the dashboard viewer read lists with NIKs masked. */
 export function mustMaskNik(role: Role): boolean {
   return role === 'district' || role === 'viewer';
+}
+
+/** A NIK as the role may see it: masked for district offices and the dashboard viewer. */
+export function nikFor(role: Role, nik: string): string {
+  return mustMaskNik(role) ? maskNik(nik) : nik;
 }
 
 /** The dashboard viewer never sees a phone number or full NIK, even on one worker's page. */

@@ -33,7 +33,7 @@ import { OCCUPATIONS } from '../../../core/occupations.ts';
 import { PROGRAM_ORDER, monthCount, quotePremiums, type PremiumRate, type Quote } from '../../../core/premiums.ts';
 import { rankCandidates } from '../../../core/prioritise.ts';
 import { isWithinRegion, regionLevelOf } from '../../../core/regions.ts';
-import { canReadRegion, canWriteEnrolment, mustMaskNik } from '../../../core/roles.ts';
+import { canReadRegion, canWriteEnrolment, mustMaskNik, nikFor } from '../../../core/roles.ts';
 import type { Program } from '../../../core/coverage.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, errors } from '../../errors.ts';
@@ -296,7 +296,7 @@ function presentCommitment(row: CommitmentListRow, ctx: FinancingContext): Commi
     sourceName: row.sourceName,
     workerId: row.workerId,
     workerName: row.workerName,
-    nik: mustMaskNik(ctx.actor.role) ? maskNik(row.nik) : row.nik,
+    nik: nikFor(ctx.actor.role, row.nik),
     villageCode: row.villageCode,
     fiscalYear: row.fiscalYear,
     fromMonth: row.fromMonth,

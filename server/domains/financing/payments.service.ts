@@ -10,11 +10,10 @@ import { daysInMonth } from '../../../core/dates.ts';
 import type { paymentCreateSchema, paymentDetailSchema, paymentListSchema, paymentReverseSchema, PaymentDto } from '../../../core/financing.schema.ts';
 import { canManageSource, fiscalYearOf, FUNDING_KIND_LABELS, fundingRefusal, UNBUDGETED_KINDS } from '../../../core/funding.ts';
 import { addMonths, dateLabel, monthLabel, monthSpanLabel, monthsBetween } from '../../../core/months.ts';
-import { maskNik } from '../../../core/nik.ts';
 import { occupationLabel } from '../../../core/occupations.ts';
 import { PROGRAM_ORDER, quotePremiums } from '../../../core/premiums.ts';
 import { isWithinRegion } from '../../../core/regions.ts';
-import { canReadRegion, mustMaskNik, type Role } from '../../../core/roles.ts';
+import { canReadRegion, mustMaskNik, nikFor } from '../../../core/roles.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, errors } from '../../errors.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
@@ -65,11 +64,7 @@ export interface PaymentListQuery {
 }
 
 
-const span = monthSpanLabel;
 
-function maskFor(role: Role, nik: string): string {
-  return mustMaskNik(role) ? maskNik(nik) : nik;
-}
 
 function presentPayment(row: PaymentWithSource): PaymentDto {
   return {
@@ -100,7 +95,7 @@ async function presentDetail(db: Db, ctx: PaymentContext, row: PaymentWithSource
     if (!canReadRegion(ctx.actor, line.villageCode)) continue;
     let worker = byWorker.get(line.workerId);
     if (!worker) {
-      worker = { workerId: line.workerId, name: line.name, nik: maskFor(ctx.actor.role, line.nik), villageCode: line.villageCode, amount: 0, programs: [] };
+      worker = { workerId: line.workerId, name: line.name, nik: nikFor(ctx.actor.role, line.nik), villageCode: line.villageCode, amount: 0, programs: [] };
       byWorker.set(line.workerId, worker);
     }
     worker.amount += line.amount;
@@ -194,7 +189,7 @@ export async function createPayment(db: Db, ctx: PaymentContext, input: PaymentC
       throw errorWithDetails(
         'conflict',
         'DOUBLE_FUNDING',
-        `${byId.get(first.workerId)!.name} sudah dibiayai ${first.sourceName} untuk ${span(first.fromMonth, first.toMonth)}${more}. ` +
+        `${byId.get(first.workerId)!.name} sudah dibiayai ${first.sourceName} untuk ${monthSpanLabel(first.fromMonth, first.toMonth)}${more}. ` +
           'Satu bulan tidak boleh dibayar dari dua sumber: keluarkan pekerja itu dari pembayaran atau pilih bulan lain.',
         'workerIds',
         { conflicts: conflicts.slice(0, 100) },
@@ -231,7 +226,7 @@ export async function createPayment(db: Db, ctx: PaymentContext, input: PaymentC
       throw new AppError(
         'conflict',
         'ALREADY_PAID',
-        `${byId.get(first.workerId)!.name} sudah dibayar untuk ${span(from, to)} (pembayaran ${first.reference ? `nomor ${first.reference} ` : ''}tanggal ${dateLabel(first.paidOn)}). ` +
+        `${byId.get(first.workerId)!.name} sudah dibayar untuk ${monthSpanLabel(from, to)} (pembayaran ${first.reference ? `nomor ${first.reference} ` : ''}tanggal ${dateLabel(first.paidOn)}). ` +
           'Pilih bulan lain, atau batalkan pembayaran itu dulu bila salah.',
         'workerIds',
       );

@@ -13,6 +13,7 @@ import { formatDate, formatMonth, formatRupiah } from '../../lib/format.ts';
 import { useCurrentUser } from '../auth/session.ts';
 import { FormModal, ReasonField, RupiahInput, reasonGiven, useModalMutation } from './forms.tsx';
 import { EnrolmentStatusBadge, MonthSelect, fieldErrorOf, fundingKindLabel, useThisMonth, useToday } from './shared.tsx';
+import { DefinitionList } from '../../components/DefinitionList.tsx';
 
 /**
  * "Kepesertaan & iuran" on a worker's page: each programme with its KPJ, status, the month paid up to, the
@@ -103,18 +104,7 @@ function EnrolmentCard({ enrolment: e, canWrite }: { enrolment: EnrolmentRecord;
           )}
         </Group>
       </Group>
-      <Box component="dl" m={0} style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 12, rowGap: 4 }}>
-        {rows.map(([label, value]) => (
-          <Box key={label} style={{ display: 'contents' }}>
-            <Text component="dt" size="sm" c="dimmed">
-              {label}
-            </Text>
-            <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
-              {value}
-            </Text>
-          </Box>
-        ))}
-      </Box>
+      <DefinitionList rows={rows} />
       {e.payments.length > 0 && (
         <details style={{ marginTop: 8 }}>
           <summary style={{ cursor: 'pointer', minHeight: 28 }}>{t('fin.paymentLines', { n: e.payments.length })}</summary>

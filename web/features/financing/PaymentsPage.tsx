@@ -14,6 +14,7 @@ import { pageCount, usePageParam } from '../../lib/use-page-param.ts';
 import { canSeePayments } from './financing-rules.ts';
 import { FormModal, ReasonField, reasonGiven, useModalMutation } from './forms.tsx';
 import { DownloadButtons, GuardedPage, Money, PageHeader, SourceFilter, YearSelect, useFilterParams, useToday } from './shared.tsx';
+import { DefinitionList } from '../../components/DefinitionList.tsx';
 
 /** `/pembiayaan/pembayaran`: premiums paid per source, each with its workers, reversible with a reason. */
 export default function PaymentsPage() {
@@ -194,18 +195,7 @@ function PaymentDetailView({ id, canManage, onOpen }: { id: string; canManage: (
           </Button>
         )}
       </Group>
-      <Box component="dl" m={0} style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 16, rowGap: 4 }}>
-        {rows.map(([label, value]) => (
-          <Box key={label} style={{ display: 'contents' }}>
-            <Text component="dt" size="sm" c="dimmed">
-              {label}
-            </Text>
-            <Text component="dd" size="sm" m={0}>
-              {value}
-            </Text>
-          </Box>
-        ))}
-      </Box>
+      <DefinitionList rows={rows} columnGap={16} />
       <Title order={3} size="h5">
         {t('fin.paymentWorkers', { n: formatNumber(p.workers.length) })}
       </Title>

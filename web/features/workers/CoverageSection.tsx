@@ -7,6 +7,7 @@ import type { ProgramParticipation, WorkerDetail } from '../../api/types.ts';
 import { useLang } from '../../i18n/index.ts';
 import { formatDate, formatMonth } from '../../lib/format.ts';
 import { CoverageBadge, ProgramStatusBadge } from './CoverageBadge.tsx';
+import { DefinitionList } from '../../components/DefinitionList.tsx';
 
 const FUNDING_CODES = ['APBD', 'ADD', 'DBHCHT', 'CSR', 'SELF'] as const;
 type FundingCode = (typeof FUNDING_CODES)[number];
@@ -98,18 +99,7 @@ function ProgramCard({ participation: p }: { participation: ProgramParticipation
         </div>
         <ProgramStatusBadge status={p.status} />
       </Group>
-      <Box component="dl" m={0} style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 12, rowGap: 4 }}>
-        {rows.map(([label, value]) => (
-          <Box key={label} style={{ display: 'contents' }}>
-            <Text component="dt" size="sm" c="dimmed">
-              {label}
-            </Text>
-            <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
-              {value}
-            </Text>
-          </Box>
-        ))}
-      </Box>
+      <DefinitionList rows={rows} />
     </Box>
   );
 }
