@@ -24,12 +24,20 @@ const CommitmentsPage = lazy(() => import('./features/financing/CommitmentsPage.
 const PaymentsPage = lazy(() => import('./features/financing/PaymentsPage.tsx'));
 const WorklistsPage = lazy(() => import('./features/financing/WorklistsPage.tsx'));
 const RatesPage = lazy(() => import('./features/premiums/RatesPage.tsx'));
+const DashboardPage = lazy(() => import('./features/coverage/DashboardPage.tsx'));
+const CoverageSettingsPage = lazy(() => import('./features/coverage/CoverageSettingsPage.tsx'));
+const AwardsPage = lazy(() => import('./features/awards/AwardsPage.tsx'));
+const AwardRoundPage = lazy(() => import('./features/awards/AwardRoundPage.tsx'));
+const PublicCoveragePage = lazy(() => import('./features/public/PublicCoveragePage.tsx'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage.tsx'));
 
 export const router = createBrowserRouter([
   {
     element: <PublicLayout />,
-    children: [{ path: '/login', element: <LoginPage /> }],
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      { path: '/publik', element: <PublicCoveragePage /> },
+    ],
   },
   {
     element: (
@@ -57,6 +65,10 @@ export const router = createBrowserRouter([
       { path: 'pembiayaan/pembayaran', element: <PaymentsPage /> },
       { path: 'pembiayaan/daftar-kerja', element: <WorklistsPage /> },
       { path: 'tarif', element: <RatesPage /> },
+      { path: 'dasbor', element: <DashboardPage /> },
+      { path: 'cakupan/pengaturan', element: <CoverageSettingsPage /> },
+      { path: 'penghargaan', element: <AwardsPage /> },
+      { path: 'penghargaan/:id', element: <AwardRoundPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -88,6 +88,9 @@ function MainNav() {
   const { pathname } = useLocation();
   const home = `/regions/${user.regionCode}`;
   const items = [
+    { to: '/dasbor', label: t('nav.dashboard'), active: pathname === '/dasbor' },
+    { to: '/penghargaan', label: t('nav.awards'), active: pathname.startsWith('/penghargaan') },
+    ...(user.role === 'admin' ? [{ to: '/cakupan/pengaturan', label: t('nav.coverageSettings'), active: pathname === '/cakupan/pengaturan' }] : []),
     {
       to: home,
       label: user.role === 'village' ? t('nav.myVillage') : user.role === 'district' ? t('nav.myDistrict') : t('nav.regions'),

@@ -1,6 +1,11 @@
+import { awardsEn, publicEn } from '../features/awards/i18n.ts';
+import { coverageEn } from '../features/coverage/i18n.ts';
 import type { Translations } from './id.ts';
 
 export const en: Translations = {
+  cov: coverageEn,
+  awd: awardsEn,
+  pub: publicEn,
   app: {
     name: 'Jaring',
     tagline: 'Registering informal workers for BPJS Ketenagakerjaan',
@@ -19,6 +24,9 @@ export const en: Translations = {
     regions: 'Regions',
     myVillage: 'My village’s workers',
     myDistrict: 'My district',
+    dashboard: 'Coverage dashboard',
+    awards: 'Leaderboard & awards',
+    coverageSettings: 'Targets & denominators',
     addWorker: 'Add worker',
     users: 'Users',
     audit: 'Audit trail',

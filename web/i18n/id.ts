@@ -1,5 +1,11 @@
 /** Bahasa Indonesia: the app's first language. Every other language copies this shape (see en.ts). */
+import { awardsId, publicId } from '../features/awards/i18n.ts';
+import { coverageId } from '../features/coverage/i18n.ts';
+
 export const id = {
+  cov: coverageId,
+  awd: awardsId,
+  pub: publicId,
   app: {
     name: 'Jaring',
     tagline: 'Pendaftaran pekerja informal untuk BPJS Ketenagakerjaan',
@@ -18,6 +24,9 @@ export const id = {
     regions: 'Wilayah',
     myVillage: 'Pekerja desa saya',
     myDistrict: 'Kecamatan saya',
+    dashboard: 'Dasbor cakupan',
+    awards: 'Peringkat & penghargaan',
+    coverageSettings: 'Target & penyebut',
     addWorker: 'Tambah pekerja',
     users: 'Pengguna',
     audit: 'Jejak audit',
