@@ -297,3 +297,9 @@ export const publicAwardResponseSchema = z.object({
 
 export const monthParamSchema = z.string().regex(MONTH_PATTERN);
 export { regionCodeSchema, yearSchema };
+
+export const targetListSchema = z.object({ items: z.array(targetSchema) });
+export const denominatorListSchema = z.object({ items: z.array(denominatorSchema) });
+export const optionalRegionQuerySchema = z.object({ region: regionCodeSchema.optional() });
+export const dateRegionQuerySchema = z.object({ region: regionCodeSchema.optional(), date: isoDateSchema.optional() });
+export const paritranaQuerySchema = z.object({ year: yearSchema.optional() });
