@@ -16,6 +16,8 @@ import { readRegionRecords, REGION_DATA_VERSION, type RegionRecord } from './dom
 import { syncRegions } from './domains/regions/regions.repo.ts';
 import { workers } from './domains/workers/workers.table.ts';
 import { isDemoDatabase, seedDemo, type DemoLogin } from './demo/seed-demo.ts';
+import { sql } from 'drizzle-orm';
+import { isProtectionHistoryCurrent, rebuildProtectionHistory } from './domains/enrolment/protection-history.ts';
 
 export interface BootReport {
   generatedAdminPassword?: string;
@@ -47,6 +49,17 @@ export async function bootJaring(config: Config, options: BootOptions = {}): Pro
   const hasWorkers = (await db.select({ id: workers.id }).from(workers).limit(1)).length > 0;
   const admin = await ensureInitialAdmin(db, config.regionCode, config.adminPassword);
   const report: BootReport = { generatedAdminPassword: admin.generatedPassword, isDemo: false };
+
+  // Coverage history derived by older rules (or never, in a database from before it existed) is derived
+  // again once; the advisory lock keeps a second app process starting at the same time from doing it too.
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(7203520301)`);
+    if (await isProtectionHistoryCurrent(tx)) return;
+    progress('Deriving each worker\'s coverage history from enrolments and payments…');
+    await rebuildProtectionHistory(tx, (done, total) => {
+      if (done === total || done % 50_000 === 0) progress(`  coverage history ${done.toLocaleString('id-ID')} / ${total.toLocaleString('id-ID')}`);
+    });
+  });
 
   // Demo data only goes into a brand-new installation: no users before this start and no workers.
   if (config.demo && admin.created && !hasWorkers) {

@@ -9,3 +9,5 @@ export * from '../domains/imports/imports.table.ts';
 export * from '../domains/reconciliation/reconciliation.table.ts';
 export * from '../domains/premiums/premiums.table.ts';
 export * from '../domains/financing/financing.table.ts';
+export * from '../domains/enrolment/protection-history.table.ts';
+export * from '../domains/coverage/coverage.table.ts';

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PaidRange, Participation } from '../../../core/coverage.ts';
 import type { Db } from '../../db/client.ts';
 import { enrolments, premiumPayments } from './enrolment.table.ts';
+import { refreshProtectionHistory, resolveWorkerIds } from './protection-history.ts';
 
 export interface ParticipationRow extends Participation {
   kpj: string | null;
@@ -81,8 +82,9 @@ export function countingLine(pl: SQL): SQL {
 
 /**
  * Recomputes worker_protection for the given workers (ids, or a subquery yielding worker ids) from
- * their open enrolments, payments and BPJS file (a deleted worker gets no row). Call it inside the transaction of every
- * write that changes enrolments or payments, so the projection never disagrees with the ledger.
+ * their open enrolments, payments and BPJS file (a deleted worker gets no row), and their protection history
+ * (coverage_spans). Call it inside the transaction of every write that changes enrolments or payments, so
+ * neither projection ever disagrees with the ledger.
  */
 export async function refreshProtection(db: Db, workerIds: string[] | SQL): Promise<void> {
   if (Array.isArray(workerIds) && workerIds.length === 0) return;
@@ -143,6 +145,8 @@ export async function refreshProtection(db: Db, workerIds: string[] | SQL): Prom
       ), now()
     from w
     join workers wk on wk.id = w.worker_id and wk.deleted_at is null`);
+  // The month-by-month history (coverage figures and trend) follows in the same transaction.
+  await refreshProtectionHistory(db, Array.isArray(workerIds) ? workerIds : await resolveWorkerIds(db, workerIds));
 }
 
 export interface EnrolmentDefaults {

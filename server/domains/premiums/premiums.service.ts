@@ -15,6 +15,7 @@ import type { SessionUser } from '../auth/auth.service.ts';
 import { isUniqueViolation } from '../workers/workers.repo.ts';
 import { findGraceRules, findRates, insertGraceRule, insertRate } from './premiums.repo.ts';
 import { formatRupiah } from '../../../core/money.ts';
+import { rebuildProtectionHistory } from '../enrolment/protection-history.ts';
 
 export interface PremiumContext extends AuditContext {
   actor: SessionUser;
@@ -133,6 +134,8 @@ export async function createGraceRule(db: Db, ctx: PremiumContext, input: GraceR
   try {
     await db.transaction(async (tx) => {
       await insertGraceRule(tx, row);
+      // Every month's status may change with the grace period: derive all histories again (rare, admin-only).
+      await rebuildProtectionHistory(tx);
       await recordAudit(tx, ctx, {
         action: 'create',
         entity: 'grace_rule',
