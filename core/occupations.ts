@@ -21,6 +21,9 @@ export const OCCUPATIONS = [
     en: 'Community service worker',
     hazardous: false,
   },
+  // Paritrana counts these separately: non-civil-servant government workers and ad hoc election workers.
+  { code: 'government_non_asn', id: 'Pegawai pemerintah non-ASN', en: 'Non-civil-servant government worker', hazardous: false },
+  { code: 'election_worker', id: 'Petugas pemilu ad hoc', en: 'Ad hoc election worker', hazardous: false },
   { code: 'other', id: 'Lainnya', en: 'Other', hazardous: false },
 ] as const;
 

@@ -377,6 +377,8 @@ const OCCUPATION_SYNONYMS: Record<OccupationCode, readonly string[]> = {
     'Pekerja Sosial Kemasyarakatan',
     'Pekerja Rentan Keagamaan',
   ],
+  government_non_asn: ['Honorer', 'Tenaga Honorer', 'PPNPN', 'Pegawai Non ASN', 'Non ASN', 'Tenaga Kontrak Pemerintah'],
+  election_worker: ['KPPS', 'PPS', 'PPK', 'Pantarlih', 'Petugas Pemilu', 'Pengawas TPS', 'Petugas KPPS'],
   other: ['Lainnya', 'Lain-lain', 'Buruh Harian Lepas'],
 };
 

@@ -134,7 +134,9 @@ function streamText(content: string): string {
 
   const write = (text: string): void => {
     if (lineY !== null && Math.abs(y - lineY) > 0.5) out += '\n';
-    else if (out && !/\s$/.test(out) && !/^\s/.test(text)) out += ' '; // e.g. the next table cell on the same row
+    // the next table cell on the same row needs a space; the rest of a word pdfmake split after a
+    // hyphen or slash ("non-" + "ASN") does not
+    else if (out && !/[\s\-/]$/.test(out) && !/^\s/.test(text)) out += ' ';
     out += text;
     lineY = y;
   };
@@ -213,12 +215,13 @@ function contentStreams(objects: Map<number, PdfObject>, page: PdfObject): strin
   });
 }
 
-/** The visible text of a PDF Jaring rendered: one line per baseline, pages separated by a blank line. */
+/** The visible text of a PDF Jaring rendered: one line per baseline, pages separated by a blank line, no-break spaces as spaces. */
 export function pdfText(buffer: Buffer): string {
   const objects = parseObjects(buffer.toString('latin1'));
   return pagesInOrder(objects)
     .map((page) => contentStreams(objects, page).map(streamText).join('\n'))
     .join('\n\n')
+    .replace(/\u00a0/g, ' ') // no-break spaces read as spaces
     .replace(/[ \t]+\n/g, '\n');
 }
 

@@ -3,7 +3,7 @@
  * figures the rank rests on and two signature blocks left blank for wet signatures and stamps.
  * Aggregates only — the certificate names a village, never a person.
  */
-import type { Content, ContextPageSize } from 'pdfmake/interfaces';
+import type { Column, Content, ContextPageSize } from 'pdfmake/interfaces';
 import { renderPdf } from './pdf.ts';
 import {
   formatDateId,
@@ -40,6 +40,13 @@ const MUTED = '#555555';
 const DEMO_RED = '#c92a2a';
 const NBSP = '\u00a0';
 
+const SIDE_MARGIN = 56;
+const CONTENT_WIDTH = 841.89 - 2 * SIDE_MARGIN; // A4 landscape
+/** Coverage, growth, score: fixed widths so each explanation stays on one line, centred as a group. */
+const FIGURE_WIDTHS = [200, 230, 150] as const;
+const FIGURE_GAP = 16;
+const FIGURES_INDENT = (CONTENT_WIDTH - FIGURE_WIDTHS.reduce((a, b) => a + b, 0) - 2 * FIGURE_GAP) / 2;
+
 function border(_page: number, size: ContextPageSize): Content {
   const outer = 22;
   const inner = 30;
@@ -58,7 +65,7 @@ function villageFontSize(name: string): number {
   return 19;
 }
 
-function figure(width: number, label: string, value: string, detail: string): Content {
+function figure(width: number, label: string, value: string, detail: string): Column {
   return {
     width,
     stack: [
@@ -86,7 +93,9 @@ function signature(lines: string[]): Content {
 /** Renders the award certificate of one village as a one-page A4 landscape PDF. */
 export async function renderCertificatePdf(input: CertificateInput): Promise<Buffer> {
   const shortRegency = regencyShortName(input.regencyName);
-  const village = input.villageName.toUpperCase();
+  // the register may already call it "Desa …"; the certificate adds the word itself
+  const villageName = input.villageName.replace(/^desa\s+/i, '');
+  const village = villageName.toUpperCase();
   const rankLine = `Peringkat ${formatNumberId(input.rank)} dari ${formatNumberId(input.villagesRanked)} desa`;
   // no-break spaces keep the rank phrase on one line wherever the sentence wraps
   const rankPhrase = rankLine.replace(/ /g, NBSP);
@@ -116,19 +125,17 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Buf
     },
     {
       columns: [
-        figure(130, 'Cakupan', formatPercentId(input.coverageRegister), 'terhadap pekerja di register'),
         figure(
-          170,
-          'Peserta aktif',
-          formatNumberId(input.covered),
+          FIGURE_WIDTHS[0],
+          'Cakupan peserta aktif',
+          formatPercentId(input.coverageRegister),
           `${formatNumberId(input.covered)} dari ${formatNumberId(input.workers)} pekerja di register`,
         ),
-        figure(230, 'Pertumbuhan', formatSignedNumberId(input.growth), `${formatSignedNumberId(input.growth)} peserta baru yang masih aktif di akhir periode`),
-        figure(110, 'Skor', formatDecimalId(input.score, 2), 'dari nilai tertinggi 100'),
+        figure(FIGURE_WIDTHS[1], 'Pertumbuhan', formatSignedNumberId(input.growth), 'peserta baru yang masih aktif di akhir periode'),
+        figure(FIGURE_WIDTHS[2], 'Skor penilaian', formatDecimalId(input.score, 2), 'dari nilai tertinggi 100'),
       ],
-      columnGap: 12,
-      // fixed widths, centred: the growth sentence is the longest and gets the widest column
-      margin: [(730 - 640 - 36) / 2, 0, 0, 12],
+      columnGap: FIGURE_GAP,
+      margin: [FIGURES_INDENT, 0, 0, 12],
     },
     { text: `${shortRegency}, ${formatDateId(input.issuedOn)}`, fontSize: 10.5, margin: [0, 0, 0, 6] },
     {
@@ -142,12 +149,12 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Buf
 
   return renderPdf({
     info: {
-      title: `Piagam Penghargaan — Desa ${input.villageName}`,
+      title: `Piagam Penghargaan — Desa ${villageName}`,
       subject: `${input.roundName}, periode ${input.periodLabel}: ${rankLine} (kode desa ${input.villageCode})`,
     },
     pageSize: 'A4',
     pageOrientation: 'landscape',
-    pageMargins: [56, 44, 56, 50],
+    pageMargins: [SIDE_MARGIN, 44, SIDE_MARGIN, 50],
     background: border,
     ...(input.isDemo ? { watermark: { text: 'DATA DEMO', color: DEMO_RED, opacity: 0.1, bold: true } } : {}),
     footer: {

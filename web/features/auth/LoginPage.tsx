@@ -1,7 +1,7 @@
-import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useLogin, useMe } from '../../api/queries.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { homePathFor, safeNextPath } from './session.ts';
@@ -74,6 +74,9 @@ export default function LoginPage() {
           <Button type="submit" loading={login.isPending} fullWidth>
             {t('login.submit')}
           </Button>
+          <Anchor component={Link} to="/publik" size="sm" ta="center" data-testid="public-coverage-link">
+            {t('pub.seePublic')}
+          </Anchor>
         </Stack>
       </form>
     </Paper>

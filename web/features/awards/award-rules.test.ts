@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildPeriod,
   certificatePath,
+  formatCreatedDay,
   formatPercent1,
   formatPublicCount,
   formatScore,
@@ -10,6 +11,8 @@ import {
   paritranaPath,
   parsePeriod,
   periodLabel,
+  periodStart,
+  recentYears,
   roundBody,
   roundFormProblems,
   sharedRanks,
@@ -27,6 +30,12 @@ describe('periods', () => {
   ] as const)('builds %o as %s and reads it back', (parts, period) => {
     expect(buildPeriod(parts)).toBe(period);
     expect(parsePeriod(period)).toEqual(parts);
+  });
+
+  it('finds the first month of a period', () => {
+    expect(periodStart({ year: 2026, quarter: null, month: null })).toBe('2026-01');
+    expect(periodStart({ year: 2026, quarter: 3, month: null })).toBe('2026-07');
+    expect(periodStart({ year: 2026, quarter: null, month: 11 })).toBe('2026-11');
   });
 
   it('lets a month win over a quarter', () => {
@@ -131,5 +140,18 @@ describe('the round form', () => {
     expect(roundFormProblems({ ...valid, winners: 0 })).toEqual({ winners: 'winnersInvalid' });
     expect(roundFormProblems({ ...valid, winners: 2.5 })).toEqual({ winners: 'winnersInvalid' });
     expect(roundFormProblems({ ...valid, winners: '' })).toEqual({ winners: 'winnersInvalid' });
+  });
+});
+
+describe('years and days', () => {
+  it('offers the last five years, newest first, plus a chosen older one', () => {
+    expect(recentYears(2026)).toEqual([2026, 2025, 2024, 2023, 2022]);
+    expect(recentYears(2026, 2019)).toEqual([2026, 2025, 2024, 2023, 2022, 2019]);
+  });
+
+  it('writes a creation day in full', () => {
+    expect(formatCreatedDay('2026-11-25', 'id')).toBe('25 November 2026');
+    expect(formatCreatedDay('2026-08-10T12:00:00Z', 'id')).toBe('10 Agustus 2026');
+    expect(formatCreatedDay('not a date', 'id')).toBe('not a date');
   });
 });

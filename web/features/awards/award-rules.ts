@@ -1,6 +1,6 @@
 /** Pure helpers of the leaderboard, award rounds and public page: periods, figures, ties, report addresses, the round form. */
 import { withQuery } from '../../api/client.ts';
-import { formatMonth, type Lang } from '../../lib/format.ts';
+import { formatDate, formatMonth, type Lang } from '../../lib/format.ts';
 
 export type Quarter = 1 | 2 | 3 | 4;
 
@@ -31,6 +31,12 @@ export function parsePeriod(period: string | null | undefined): PeriodParts | nu
   };
 }
 
+/** The first month of a period (`2026-Q3` → `2026-07`), to tell whether it has begun. */
+export function periodStart({ year, quarter, month }: PeriodParts): string {
+  const first = month ?? (quarter === null ? 1 : quarter * 3 - 2);
+  return `${year}-${String(first).padStart(2, '0')}`;
+}
+
 /** Years offered: the last five up to this one, and whatever the value holds. */
 export function recentYears(thisYear: number, value?: number): number[] {
   const years = [0, 1, 2, 3, 4].map((n) => thisYear - n);
@@ -51,7 +57,7 @@ export function periodLabel(period: string, lang: Lang): string {
 
 /** The roman numeral of a quarter, as Indonesian reports write it (`Triwulan III`). */
 export function quarterNumeral(quarter: Quarter): string {
-  return ROMAN[quarter - 1];
+  return ROMAN[quarter - 1] ?? String(quarter);
 }
 
 const oneDecimal = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -175,4 +181,12 @@ export function shortMonth(month: string, lang: Lang): string {
   if (!match) return month;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
   return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(date);
+}
+
+/** When something was created, as a day: `25 November 2026` (a bare date as it is, a timestamp in the reader's clock). */
+export function formatCreatedDay(iso: string, lang: Lang): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return formatDate(iso, lang);
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
 }

@@ -1,6 +1,7 @@
 /** Strings of the leaderboard and award rounds (`awd.*`) and of the public page (`pub.*`), Indonesian first. */
 export const awardsId = {
   title: 'Peringkat desa dan penghargaan',
+  leaderboardTitle: 'Peringkat desa',
   intro: 'Desa diurutkan menurut cakupan, pertumbuhan atau jumlah peserta aktif dalam satu periode. Putaran penghargaan menilai desa dengan bobot yang ditetapkan admin.',
   period: {
     year: 'Tahun',
@@ -58,7 +59,6 @@ export const awardsId = {
     namePlaceholder: 'Penghargaan Desa Peduli Jamsostek 2026',
     weights: 'Bobot kriteria',
     weightsHelp: 'Bobot dibagi jumlahnya: 50, 30, 20 sama artinya dengan 5, 3, 2.',
-    weightOf: 'Bobot {{criterion}}',
     share: 'porsi {{share}}',
     winners: 'Jumlah pemenang',
     winnersHelp: 'Desa yang seri di batas pemenang semuanya menang.',
@@ -105,6 +105,7 @@ export const awardsId = {
 };
 export const awardsEn: typeof awardsId = {
   title: 'Village leaderboard and awards',
+  leaderboardTitle: 'Village leaderboard',
   intro: 'Villages ranked by coverage, growth or number of active participants over a period. An award round scores villages with weights set by the admin.',
   period: {
     year: 'Year',
@@ -162,7 +163,6 @@ export const awardsEn: typeof awardsId = {
     namePlaceholder: 'Village social security award 2026',
     weights: 'Criteria weights',
     weightsHelp: 'Weights are divided by their sum: 50, 30, 20 means the same as 5, 3, 2.',
-    weightOf: 'Weight of {{criterion}}',
     share: '{{share}} of the score',
     winners: 'Number of winners',
     winnersHelp: 'Villages tied at the cut-off all win.',
