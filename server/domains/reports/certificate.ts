@@ -82,7 +82,7 @@ function signature(lines: string[]): Content {
     stack: [
       ...lines.map((line) => ({ text: line, bold: true, fontSize: 10.5 })),
       // room for the signature and the stamp, then a line for the printed name
-      { text: ' ', margin: [0, 34, 0, 0] },
+      { text: ' ', margin: [0, 50, 0, 0] },
       { canvas: [{ type: 'line', x1: 40, y1: 0, x2: 250, y2: 0, lineWidth: 0.6, lineColor: '#333333' }] },
       { text: 'Nama dan tanda tangan', fontSize: 8, color: MUTED, margin: [0, 3, 0, 0] },
     ],
@@ -106,11 +106,11 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Buf
   }
   content.push(
     { text: `PEMERINTAH ${input.regencyName.toUpperCase()}`, fontSize: 10.5, bold: true, color: MUTED, characterSpacing: 1 },
-    { text: 'PIAGAM PENGHARGAAN', fontSize: 30, bold: true, color: INK, characterSpacing: 2, margin: [0, 6, 0, 2] },
+    { text: 'PIAGAM PENGHARGAAN', fontSize: 34, bold: true, color: INK, characterSpacing: 2, margin: [0, 16, 0, 6] },
     { text: input.roundName, fontSize: 13, color: GOLD, bold: true },
-    { text: `Periode ${input.periodLabel}`, fontSize: 10, color: MUTED, margin: [0, 2, 0, 10] },
+    { text: `Periode ${input.periodLabel}`, fontSize: 10, color: MUTED, margin: [0, 3, 0, 20] },
     { text: 'diberikan kepada', italics: true, fontSize: 11 },
-    { text: `DESA ${village}`, fontSize: villageFontSize(village), bold: true, color: INK, margin: [0, 4, 0, 2] },
+    { text: `DESA ${village}`, fontSize: villageFontSize(village), bold: true, color: INK, margin: [0, 8, 0, 4] },
     { text: `Kecamatan ${input.districtName}, ${input.regencyName}`, fontSize: 12 },
     {
       text: [
@@ -121,7 +121,7 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Buf
       ],
       fontSize: 11,
       lineHeight: 1.2,
-      margin: [60, 10, 60, 10],
+      margin: [60, 16, 60, 18],
     },
     {
       columns: [
@@ -135,9 +135,9 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Buf
         figure(FIGURE_WIDTHS[2], 'Skor penilaian', formatDecimalId(input.score, 2), 'dari nilai tertinggi 100'),
       ],
       columnGap: FIGURE_GAP,
-      margin: [FIGURES_INDENT, 0, 0, 12],
+      margin: [FIGURES_INDENT, 0, 0, 24],
     },
-    { text: `${shortRegency}, ${formatDateId(input.issuedOn)}`, fontSize: 10.5, margin: [0, 0, 0, 6] },
+    { text: `${shortRegency}, ${formatDateId(input.issuedOn)}`, fontSize: 10.5, margin: [0, 0, 0, 8] },
     {
       columns: [
         signature(['Kepala Dinas Tenaga Kerja dan Transmigrasi', input.regencyName]),

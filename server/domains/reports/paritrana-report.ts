@@ -121,79 +121,64 @@ function summaryLines(input: ParitranaInput): SummaryLine[] {
   const before = formatDateId(previous.asOf);
   const categoryBasis = coverage.categoryBasis ?? (coverage.official ? 'official' : 'register');
   const pointsBasis = growth.pointsBasis ?? input.target?.basis ?? 'register';
-  const lines: SummaryLine[] = [
-    { section: 'coverage', measure: 'Pekerja informal di register', value: coverage.workers, kind: 'count', basis: `per ${asOf}`, note: 'penyebut cakupan register' },
-    { section: 'coverage', measure: 'Peserta aktif (iuran berjalan)', value: coverage.covered, kind: 'count', basis: `per ${asOf}`, note: 'pembilang setiap persentase cakupan' },
-    {
-      section: 'coverage',
-      measure: 'Cakupan',
-      value: coverage.coverageRegister,
-      kind: 'percent',
-      basis: REGISTER_BASIS,
-      note: `${formatNumberId(coverage.covered)} dari ${formatNumberId(coverage.workers)} pekerja`,
-    },
-    {
-      section: 'coverage',
-      measure: 'Cakupan',
-      value: coverage.coverageOfficial,
-      kind: 'percent',
-      basis: officialBasis(coverage.official),
-      note: coverage.official ? `penyebut ${formatNumberId(coverage.official.value)} pekerja` : 'angka resmi belum dicatat oleh admin',
-    },
-    { section: 'coverage', measure: 'Kategori cakupan', value: categoryLabel(coverage.category), kind: 'text', basis: basisText(categoryBasis, input), note: 'menurut ambang kategori yang ditetapkan kabupaten' },
-    { section: 'coverage', measure: 'Dalam masa tenggang', value: coverage.grace, kind: 'count', basis: `per ${asOf}`, note: 'iuran belum dibayar, masih terlindungi; tidak dihitung sebagai peserta aktif' },
-    { section: 'coverage', measure: 'Kepesertaan terhenti', value: coverage.lapsed, kind: 'count', basis: `per ${asOf}`, note: 'pernah terdaftar, kini tidak terlindungi' },
-  ];
-  if (input.target) {
-    lines.push({ section: 'coverage', measure: `Target cakupan kabupaten ${input.year}`, value: input.target.percent, kind: 'percent', basis: basisText(input.target.basis, input), note: '' });
-  }
+  const lines: SummaryLine[] = [];
+  const add =
+    (section: SummaryLine['section']) =>
+    (measure: string, value: SummaryLine['value'], kind: LineKind, basis: string, note = ''): void => {
+      lines.push({ section, measure, value, kind, basis, note });
+    };
+
+  const cov = add('coverage');
+  cov('Pekerja informal di register', coverage.workers, 'count', `per ${asOf}`, 'penyebut cakupan register');
+  cov('Peserta aktif (iuran berjalan)', coverage.covered, 'count', `per ${asOf}`, 'pembilang setiap persentase cakupan');
+  cov('Cakupan', coverage.coverageRegister, 'percent', REGISTER_BASIS, `${formatNumberId(coverage.covered)} dari ${formatNumberId(coverage.workers)} pekerja`);
+  cov(
+    'Cakupan',
+    coverage.coverageOfficial,
+    'percent',
+    officialBasis(coverage.official),
+    coverage.official ? `penyebut ${formatNumberId(coverage.official.value)} pekerja` : 'angka resmi belum dicatat oleh admin',
+  );
+  cov('Kategori cakupan', categoryLabel(coverage.category), 'text', basisText(categoryBasis, input), 'menurut ambang kategori yang ditetapkan kabupaten');
+  cov('Dalam masa tenggang', coverage.grace, 'count', `per ${asOf}`, 'iuran belum dibayar, masih terlindungi; tidak dihitung sebagai peserta aktif');
+  cov('Kepesertaan terhenti', coverage.lapsed, 'count', `per ${asOf}`, 'pernah terdaftar, kini tidak terlindungi');
+  if (input.target) cov(`Target cakupan kabupaten ${input.year}`, input.target.percent, 'percent', basisText(input.target.basis, input));
   if (input.nationalTarget !== null) {
-    lines.push({ section: 'coverage', measure: `Target nasional ${input.year} (acuan)`, value: input.nationalTarget, kind: 'percent', basis: 'terhadap penduduk bekerja (jalur target nasional)', note: 'acuan, tidak sebanding langsung dengan cakupan register' });
+    // the national path is measured against the whole working population, not our register
+    cov(`Target nasional ${input.year} (acuan)`, input.nationalTarget, 'percent', 'terhadap penduduk bekerja (jalur target nasional)', 'acuan, tidak sebanding langsung dengan cakupan register');
   }
 
-  lines.push(
-    { section: 'vulnerable', measure: 'Pekerja rentan yang iurannya dibiayai dan aktif', value: vulnerable.sponsoredCovered, kind: 'count', basis: `per ${asOf}`, note: 'iuran dibayar pemerintah daerah, desa atau CSR' },
-    {
-      section: 'vulnerable',
-      measure: 'Bagian dari peserta aktif',
-      value: percentOf(vulnerable.sponsoredCovered, coverage.covered),
-      kind: 'percent',
-      basis: `terhadap seluruh peserta aktif (${formatNumberId(coverage.covered)})`,
-      note: '',
-    },
-  );
+  const vul = add('vulnerable');
+  vul('Pekerja rentan yang iurannya dibiayai dan aktif', vulnerable.sponsoredCovered, 'count', `per ${asOf}`, 'iuran dibayar pemerintah daerah, desa atau CSR');
+  vul('Bagian dari peserta aktif', percentOf(vulnerable.sponsoredCovered, coverage.covered), 'percent', `terhadap seluruh peserta aktif (${formatNumberId(coverage.covered)})`);
 
-  lines.push(
-    { section: 'growth', measure: `Peserta aktif per ${before}`, value: previous.covered, kind: 'count', basis: 'awal pembanding', note: '' },
-    { section: 'growth', measure: `Peserta aktif per ${asOf}`, value: coverage.covered, kind: 'count', basis: 'akhir pembanding', note: '' },
-    { section: 'growth', measure: 'Peserta baru yang masih aktif', value: growth.covered, kind: 'count', basis: `aktif per ${asOf}, belum aktif per ${before}`, note: 'kepesertaan singkat yang sudah berhenti tidak dihitung' },
-    { section: 'growth', measure: 'Perubahan bersih peserta aktif', value: growth.netChange, kind: 'signed', basis: `${before} s.d. ${asOf}`, note: 'peserta baru dikurangi yang berhenti' },
-    { section: 'growth', measure: `Cakupan per ${before}`, value: previous.coverageRegister, kind: 'percent', basis: REGISTER_BASIS, note: '' },
-  );
-  if (coverage.official) {
-    lines.push({ section: 'growth', measure: `Cakupan per ${before}`, value: previous.coverageOfficial, kind: 'percent', basis: officialBasis(coverage.official), note: '' });
-  }
-  lines.push({ section: 'growth', measure: 'Perubahan cakupan', value: growth.points, kind: 'points', basis: basisText(pointsBasis, input), note: 'dalam poin persentase' });
+  const gro = add('growth');
+  gro(`Peserta aktif per ${before}`, previous.covered, 'count', 'awal pembanding');
+  gro(`Peserta aktif per ${asOf}`, coverage.covered, 'count', 'akhir pembanding');
+  gro('Peserta baru yang masih aktif', growth.covered, 'count', `aktif per ${asOf}, belum aktif per ${before}`, 'kepesertaan singkat yang sudah berhenti tidak dihitung');
+  gro('Perubahan bersih peserta aktif', growth.netChange, 'signed', `${before} s.d. ${asOf}`, 'peserta baru dikurangi yang berhenti');
+  gro(`Cakupan per ${before}`, previous.coverageRegister, 'percent', REGISTER_BASIS);
+  if (coverage.official) gro(`Cakupan per ${before}`, previous.coverageOfficial, 'percent', officialBasis(coverage.official));
+  gro('Perubahan cakupan', growth.points, 'points', basisText(pointsBasis, input), 'dalam poin persentase');
 
   const budget = sum(regulations, (r) => r.budget);
   const paid = sum(regulations, (r) => r.paid);
-  lines.push(
-    { section: 'regulations', measure: 'Sumber pembiayaan tercatat', value: regulations.length, kind: 'count', basis: `tahun ${input.year}`, note: '' },
-    { section: 'regulations', measure: 'Dengan dasar hukum', value: regulations.filter((r) => r.legalBasis).length, kind: 'count', basis: `dari ${formatNumberId(regulations.length)} sumber`, note: 'peraturan bupati, keputusan, peraturan desa' },
-    { section: 'regulations', measure: 'Dengan mata anggaran', value: regulations.filter((r) => r.budgetLine).length, kind: 'count', basis: `dari ${formatNumberId(regulations.length)} sumber`, note: 'kode rekening APBD/APBDes' },
-    { section: 'regulations', measure: 'Pagu anggaran', value: budget, kind: 'rupiah', basis: 'jumlah semua sumber', note: '' },
-    { section: 'regulations', measure: 'Terikat untuk iuran', value: sum(regulations, (r) => r.committed), kind: 'rupiah', basis: 'jumlah semua sumber', note: 'iuran yang sudah direncanakan' },
-    { section: 'regulations', measure: 'Dibayar', value: paid, kind: 'rupiah', basis: 'jumlah semua sumber', note: '' },
-    { section: 'regulations', measure: 'Realisasi pembayaran', value: percentOf(paid, budget), kind: 'percent', basis: 'terhadap pagu anggaran', note: '' },
-  );
+  const sources = `dari ${formatNumberId(regulations.length)} sumber`;
+  const reg = add('regulations');
+  reg('Sumber pembiayaan tercatat', regulations.length, 'count', `tahun ${input.year}`);
+  reg('Dengan dasar hukum', regulations.filter((r) => r.legalBasis).length, 'count', sources, 'peraturan bupati, keputusan, peraturan desa');
+  reg('Dengan mata anggaran', regulations.filter((r) => r.budgetLine).length, 'count', sources, 'kode rekening APBD/APBDes');
+  reg('Pagu anggaran', budget, 'rupiah', 'jumlah semua sumber');
+  reg('Terikat untuk iuran', sum(regulations, (r) => r.committed), 'rupiah', 'jumlah semua sumber', 'iuran yang sudah direncanakan');
+  reg('Dibayar', paid, 'rupiah', 'jumlah semua sumber');
+  reg('Realisasi pembayaran', percentOf(paid, budget), 'percent', 'terhadap pagu anggaran');
 
   const govWorkers = sum(governmentWorkers, (g) => g.workers);
   const govCovered = sum(governmentWorkers, (g) => g.covered);
-  lines.push(
-    { section: 'governmentWorkers', measure: 'Pekerja tercatat', value: govWorkers, kind: 'count', basis: `${formatNumberId(governmentWorkers.length)} kelompok`, note: '' },
-    { section: 'governmentWorkers', measure: 'Peserta aktif', value: govCovered, kind: 'count', basis: `per ${asOf}`, note: '' },
-    { section: 'governmentWorkers', measure: 'Cakupan', value: percentOf(govCovered, govWorkers), kind: 'percent', basis: 'terhadap pekerja non-ASN dan penyelenggara pemilu yang tercatat', note: '' },
-  );
+  const gov = add('governmentWorkers');
+  gov('Pekerja tercatat', govWorkers, 'count', `${formatNumberId(governmentWorkers.length)} kelompok`);
+  gov('Peserta aktif', govCovered, 'count', `per ${asOf}`);
+  gov('Cakupan', percentOf(govCovered, govWorkers), 'percent', 'terhadap pekerja non-ASN dan penyelenggara pemilu yang tercatat');
   return lines;
 }
 

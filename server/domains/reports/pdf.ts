@@ -9,17 +9,14 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 /** pdfkit resolves these names to its built-in AFM metrics; they are the only "files" a document may name. */
 const STANDARD_FONTS = new Set(['Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique', 'Helvetica-BoldOblique']);
 
-let isConfigured = false;
-
+/** pdfmake is a process-wide singleton; setting it before every render keeps these rules in force. */
 function configurePdfmake(): void {
-  if (isConfigured) return;
   pdfmake.setFonts({
     Helvetica: { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' },
   });
   pdfmake.setUrlAccessPolicy(() => false);
   // pdfmake passes font names through the local policy too, so deny-all would refuse Helvetica itself.
   pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));
-  isConfigured = true;
 }
 
 export interface PdfMetadata {
