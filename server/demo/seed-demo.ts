@@ -24,6 +24,7 @@ import { refreshProtection } from '../domains/enrolment/enrolment.repo.ts';
 import { enrolments, premiumPayments } from '../domains/enrolment/enrolment.table.ts';
 import { fundingBudgets, fundingCommitments, fundingSources, payments } from '../domains/financing/financing.table.ts';
 import { buildDemoLedger } from './demo-financing.ts';
+import { seedDemoCoverage } from './demo-coverage.ts';
 
 const DEMO_KEY = 'demo.seeded';
 
@@ -95,6 +96,7 @@ export async function seedDemo(
     });
   });
   await importDemoBpjsFile(db, regions, today, demoBpjsFile(rows, demoEnrolments, today));
+  await seedDemoCoverage(db, regions, today);
   // Fresh statistics for the planner: the embedded database has no autovacuum to gather them.
   await db.execute('analyze');
   return { password, logins, workerCount: rows.length };

@@ -1,0 +1,37 @@
+/**
+ * The demo's coverage settings: the regency's targets, a synthetic official denominator and last year's
+ * award round, so the dashboard's target line, official percentage and the public page's winners show
+ * something on first start. Every figure is labelled as an example.
+ */
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { upsertDenominator, upsertTarget } from '../domains/coverage/coverage.repo.ts';
+import { createAwardRound } from '../domains/coverage/coverage.service.ts';
+import type { RegionDirectory } from '../domains/regions/region-directory.ts';
+
+export async function seedDemoCoverage(db: Db, regions: RegionDirectory, today: string): Promise<void> {
+  const year = Number(today.slice(0, 4));
+  const rows = <T>(result: unknown) => (result as { rows: T[] }).rows;
+  const [admin] = rows<{ id: string; username: string; region_code: string }>(
+    await db.execute(sql`select id, username, region_code from users where role = 'admin' order by created_at limit 1`),
+  );
+  const region = regions.servedCode;
+  const workers = Number(rows<{ n: number }>(await db.execute(sql`select count(*)::integer as n from workers where deleted_at is null`))[0]?.n ?? 0);
+  await upsertTarget(db, { regionCode: region, year, percent: 50, basis: 'register', note: 'Contoh target (data demo)', updatedBy: admin?.id ?? null });
+  await upsertTarget(db, { regionCode: region, year: year + 1, percent: 60, basis: 'register', note: 'Contoh target (data demo)', updatedBy: admin?.id ?? null });
+  // An official count larger than the register, as it usually is: the register never finds everyone.
+  await upsertDenominator(db, {
+    regionCode: region,
+    year: year - 1,
+    value: Math.round((workers * 1.6) / 10) * 10,
+    source: 'Contoh sintetis: perkiraan pekerja informal (bukan angka BPS)',
+    updatedBy: admin?.id ?? null,
+  });
+  if (admin) {
+    await createAwardRound(
+      db,
+      { actor: { id: admin.id, username: admin.username, role: 'admin', regionCode: admin.region_code }, today, regions },
+      { name: `Penghargaan Desa Peduli Jamsostek ${year - 1} (contoh)`, period: String(year - 1), criteria: { coverage: 50, growth: 30, covered: 20 }, winners: 3 },
+    );
+  }
+}
