@@ -40,6 +40,7 @@ import { enrolmentRows, toCreateBody, toInsertRow, uniqueWorkers, type RegionSet
 import { captureQueries, explainAnalyze, type CapturedQuery } from './explain.ts';
 import { benchImports, importSettings, printImportSummary, type ImportBenchResults } from './imports.ts';
 import { benchFinancing, financingSettings, FINANCING_TARGETS, printFinancingSummary, type FinancingResults } from './financing.ts';
+import { benchCoverage, coverageSettings, COVERAGE_TARGETS, printCoverageSummary, type CoverageResults } from './coverage.ts';
 import { runLoad, type LoadRequest, type LoadSummary } from './load.ts';
 import { fmt, heading, mark, mb, positiveInt, say } from './output.ts';
 import { profileWork, type ProfileSummary } from './profile.ts';
@@ -442,10 +443,11 @@ async function main(): Promise<void> {
   const loadSamples: number[] = [];
   const sampler = setInterval(() => loadSamples.push(os.loadavg()[0]!), 5000);
   sampler.unref();
-  // BENCH_ONLY picks sections: api (a–d), imports (e, f), census (e), linkage (f), financing (g); unset runs them all.
+  // BENCH_ONLY picks sections: api (a–d), imports (e, f), census (e), linkage (f), financing (g), coverage (h); unset runs them all.
   const only = process.env.BENCH_ONLY?.trim().toLowerCase() || 'all';
-  if (!['all', 'api', 'imports', 'census', 'linkage', 'financing'].includes(only)) throw new Error(`BENCH_ONLY=${only}: use api, imports, census, linkage or financing`);
+  if (!['all', 'api', 'imports', 'census', 'linkage', 'financing', 'coverage'].includes(only)) throw new Error(`BENCH_ONLY=${only}: use api, imports, census, linkage, financing or coverage`);
   const runFinancing = only === 'all' || only === 'financing';
+  const runCoverage = only === 'all' || only === 'coverage';
   const runApi = only === 'all' || only === 'api';
   const runCensus = only === 'all' || only === 'imports' || only === 'census';
   const runLinkage = only === 'all' || only === 'imports' || only === 'linkage';
@@ -454,10 +456,10 @@ async function main(): Promise<void> {
     startedAt: startedAt.toISOString(),
     machine,
     only,
-    settings: { ...(runApi ? SETTINGS : {}), ...(runCensus || runLinkage ? { imports } : {}), ...(runFinancing ? { financing: financingSettings() } : {}) },
+    settings: { ...(runApi ? SETTINGS : {}), ...(runCensus || runLinkage ? { imports } : {}), ...(runFinancing ? { financing: financingSettings() } : {}), ...(runCoverage ? { coverage: coverageSettings() } : {}) },
     targets: TARGETS,
   };
-  if (!runApi) say(`BENCH_ONLY=${only}: sections ${[runCensus && 'e', runLinkage && 'f', runFinancing && 'g'].filter(Boolean).join(' and ')} only`);
+  if (!runApi) say(`BENCH_ONLY=${only}: sections ${[runCensus && 'e', runLinkage && 'f', runFinancing && 'g', runCoverage && 'h'].filter(Boolean).join(' and ')} only`);
 
   try {
     if (runApi) {
@@ -500,6 +502,11 @@ async function main(): Promise<void> {
       results.targets = { ...(results.targets as object), financing: FINANCING_TARGETS };
     }
 
+    if (runCoverage) {
+      results.coverage = await benchCoverage(tmpRoot);
+      results.targets = { ...(results.targets as object), coverage: COVERAGE_TARGETS };
+    }
+
     printSummary(results);
   } finally {
     results.durationMs = Math.round(performance.now() - t0);
@@ -525,6 +532,7 @@ function printSummary(results: Record<string, unknown>): void {
   }
   if (results.imports) printImportSummary(results.imports as ImportBenchResults);
   if (results.financing) printFinancingSummary(results.financing as FinancingResults);
+  if (results.coverage) printCoverageSummary(results.coverage as CoverageResults);
   if (results.postgres) {
     heading('Summary against the targets (PostgreSQL server)');
     printEngineSummary(results.postgres as Record<string, unknown>);
