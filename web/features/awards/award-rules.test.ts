@@ -78,10 +78,10 @@ describe('figures', () => {
     expect(formatSigned(1204)).toBe('+1.204');
   });
 
-  it('shows a suppressed public count as under the minimum', () => {
-    expect(formatPublicCount(null, 5)).toBe('< 5');
-    expect(formatPublicCount(0, 5)).toBe('0');
-    expect(formatPublicCount(12345, 5)).toBe('12.345');
+  it('shows a suppressed public count as hidden, not as a number', () => {
+    expect(formatPublicCount(null)).toBe('•');
+    expect(formatPublicCount(0)).toBe('0');
+    expect(formatPublicCount(12345)).toBe('12.345');
   });
 
   it('writes short months for a chart axis', () => {

@@ -80,9 +80,13 @@ export function formatSigned(value: number): string {
   return `${value > 0 ? '+' : '−'}${whole.format(Math.abs(value))}`;
 }
 
-/** A public count: null means suppressed (1–4, or a figure that would reveal one) → `< 5`. */
-export function formatPublicCount(value: number | null, minCount: number): string {
-  return value === null ? `< ${minCount}` : whole.format(value);
+/** How a hidden count is written on the public page. */
+export const HIDDEN_MARK = '•';
+
+/** A public count: null means suppressed (under 5, or a figure that would reveal one) → `•`. */
+export function formatPublicCount(value: number | null): string {
+  // A hidden count is not always under 5 (some are hidden because they would reveal one that is): no "< 5".
+  return value === null ? HIDDEN_MARK : whole.format(value);
 }
 
 /** The ranks held by more than one row, so a table can mark them as shared ("1, 2, 2, 4" → {2}). */

@@ -228,7 +228,7 @@ export const publicId = {
     coverage: 'Cakupan',
   },
   suppressedNote:
-    'Untuk melindungi data pribadi, jumlah di bawah {{min}} tidak ditampilkan (ditulis "< {{min}}"), begitu pula angka yang dapat membuka jumlah kecil itu.',
+    '• = disembunyikan untuk melindungi data pribadi: jumlah di bawah {{min}}, atau angka yang dapat membuka jumlah sekecil itu.',
   noRows: 'Belum ada data untuk wilayah ini.',
   awardTitle: 'Pemenang penghargaan terbaru',
   awardNone: 'Belum ada putaran penghargaan.',
@@ -260,7 +260,7 @@ export const publicEn: typeof publicId = {
     coverage: 'Coverage',
   },
   suppressedNote:
-    'To protect personal data, counts under {{min}} are not shown (written "< {{min}}"), nor are figures that would reveal such a small count.',
+    '• = hidden to protect personal data: a count under {{min}}, or a figure that would reveal such a small count.',
   noRows: 'No data for this region yet.',
   awardTitle: 'Latest award winners',
   awardNone: 'No award rounds yet.',

@@ -78,8 +78,8 @@ function Headline({ data }: { data: PublicCoverage }) {
             {t('pub.denominator')}
           </Text>
         </Paper>
-        <Figure label={t('pub.covered')} value={formatPublicCount(region.covered, data.minCount)} testId="public-covered" />
-        <Figure label={t('pub.workers')} value={formatPublicCount(region.workers, data.minCount)} testId="public-workers" />
+        <Figure label={t('pub.covered')} value={formatPublicCount(region.covered)} testId="public-covered" />
+        <Figure label={t('pub.workers')} value={formatPublicCount(region.workers)} testId="public-workers" />
       </SimpleGrid>
     </Stack>
   );

@@ -31,30 +31,30 @@ export function PublicCoverageTable({ data }: { data: PublicCoverage }) {
                 row.name
               )}
             </Table.Td>
-            <Counts row={row} minCount={data.minCount} />
+            <Counts row={row} />
           </Table.Tr>
         ))}
       </Table.Tbody>
       <Table.Tfoot>
         <Table.Tr style={{ borderTop: '2px solid var(--mantine-color-gray-4)' }}>
           <Table.Th>{data.region.name}</Table.Th>
-          <Counts row={data.region} minCount={data.minCount} strong />
+          <Counts row={data.region} strong />
         </Table.Tr>
       </Table.Tfoot>
     </TableCard>
   );
 }
 
-function Counts({ row, minCount, strong }: { row: PublicCoverageRow; minCount: number; strong?: boolean }) {
+function Counts({ row, strong }: { row: PublicCoverageRow; strong?: boolean }) {
   const fw = strong ? 700 : undefined;
   const count = (value: number | null) => (
     <Table.Td ta="right" fw={fw} style={{ whiteSpace: 'nowrap' }}>
       {value === null ? (
         <Text span size="sm" c="dimmed" data-testid="suppressed-cell">
-          {formatPublicCount(value, minCount)}
+          {formatPublicCount(value)}
         </Text>
       ) : (
-        formatPublicCount(value, minCount)
+        formatPublicCount(value)
       )}
     </Table.Td>
   );
