@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Participation } from './coverage.ts';
+import { coverageOn, lastDayOfMonth, type Participation } from './coverage.ts';
+import { addMonths } from './months.ts';
+import { graceMonthsIn } from './premiums.ts';
 import { spanDeltas, statusIn, statusTimeline, type StatusSpan } from './coverage-timeline.ts';
 import type { GraceRule } from './premiums.ts';
 
@@ -90,5 +93,43 @@ describe('a worker’s protection as spans of months', () => {
     }
     // By hand for April 2026: worker 1 in grace, worker 2 covered, worker 3 in grace (never paid).
     expect(countsIn('2026-04')).toEqual({ covered: 1, grace: 2, lapsed: 0 });
+  });
+});
+
+describe('the timeline is coverageOn month by month', () => {
+  // The reference: the status rule itself, asked on the last day of every month.
+  function reference(participations: Participation[], rules: GraceRule[], months: string[]): (string | null)[] {
+    return months.map((month) => {
+      const { status } = coverageOn(participations, lastDayOfMonth(month), graceMonthsIn(rules, month));
+      return status === 'not_enrolled' ? null : status;
+    });
+  }
+
+  const month = fc.integer({ min: 0, max: 35 }).map((i) => addMonths('2025-01', i));
+  const range = fc.tuple(month, fc.integer({ min: 0, max: 8 })).map(([from, n]) => ({ from, to: addMonths(from, n) }));
+  const participation = fc.record({
+    program: fc.constantFrom('JKK' as const, 'JKM' as const, 'JHT' as const),
+    startMonth: month,
+    endedOn: fc.option(fc.tuple(month, fc.integer({ min: 1, max: 28 })).map(([m, d]) => `${m}-${String(d).padStart(2, '0')}`), { nil: null }),
+    paidRanges: fc.array(range, { maxLength: 4 }),
+    withRanges: fc.boolean(),
+  });
+  // One rule per first month, as the database enforces.
+  const rules = fc.uniqueArray(fc.record({ months: fc.integer({ min: 0, max: 4 }), validFrom: month, regulation: fc.constant('uji') }), { maxLength: 3, selector: (r) => r.validFrom });
+
+  it('for random participations, payments, ends and grace rules', () => {
+    fc.assert(
+      fc.property(fc.array(participation, { minLength: 1, maxLength: 5 }), rules, (raw, graceRules) => {
+        const participations: Participation[] = raw.map(({ withRanges, paidRanges, ...p }) => ({
+          ...p,
+          paidUntil: paidRanges.map((r) => r.to).sort().at(-1) ?? null,
+          ...(withRanges ? { paidRanges } : {}),
+        }));
+        const months = Array.from({ length: 60 }, (_, i) => addMonths('2024-12', i));
+        const spans = statusTimeline(participations, graceRules);
+        expect(months.map((m) => statusIn(spans, m))).toEqual(reference(participations, graceRules, months));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

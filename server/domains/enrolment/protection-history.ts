@@ -6,11 +6,12 @@
  * rule the from-scratch figure uses, so the two cannot drift apart.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import type { PaidRange, Participation } from '../../../core/coverage.ts';
 import { statusTimeline, type StatusSpan } from '../../../core/coverage-timeline.ts';
 import type { GraceRule } from '../../../core/premiums.ts';
 import type { Db } from '../../db/client.ts';
 import { findGraceRules } from '../premiums/premiums.repo.ts';
-import { findParticipations } from './enrolment.repo.ts';
+import { countingLine } from './enrolment.repo.ts';
 
 /** Workers per round trip: large enough to amortise the queries, small enough for one statement each. */
 const CHUNK = 2000;
@@ -30,11 +31,18 @@ function rowsOf(result: unknown): Record<string, unknown>[] {
   return (result as { rows: Record<string, unknown>[] }).rows;
 }
 
+/**
+ * A PostgreSQL array literal (`{a,b,NULL}`) sent as one text parameter: thousands of values without
+ * thousands of parameters. Only for values of a known, plain alphabet (ids, codes, months, statuses).
+ */
+function arrayLiteral(values: readonly (string | null)[]): string {
+  for (const v of values) if (v !== null && !/^[A-Za-z0-9.-]+$/.test(v)) throw new Error(`not a plain array element: ${v}`);
+  return `{${values.map((v) => (v === null ? 'NULL' : v)).join(',')}}`;
+}
+
+/** Worker ids as one array parameter, for `= any(…)`. */
 function idList(ids: readonly string[]): SQL {
-  return sql.join(
-    ids.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
+  return sql`${arrayLiteral(ids)}::uuid[]`;
 }
 
 /** Worker ids named by a subquery (as refreshProtection accepts them), resolved once. */
@@ -47,17 +55,55 @@ function spanKey(rows: readonly Omit<SpanRow, 'workerId'>[]): string {
   return rows.map((r) => `${r.villageCode}|${r.status}|${r.fromMonth}|${r.toMonth ?? ''}`).join(';');
 }
 
+/**
+ * What the timeline needs of each worker's JKK and JKM participations, in one query: start, end, and the
+ * paid month ranges that count (payment lines not reversed, and the BPJS file's paid-until as a range
+ * from the start) — the same inputs findParticipations gives, without the per-enrolment paid-until look-ups.
+ */
+async function findTimelineInputs(db: Db, workerIds: readonly string[]): Promise<{ villages: Map<string, string>; participations: Map<string, Participation[]> }> {
+  const result = await db.execute(sql`
+    select w.id as worker_id, w.village_code, e.id as enrolment_id, e.program, e.start_month, e.ended_on::text as ended_on, e.bpjs_paid_until,
+      pl.from_month, pl.to_month
+    from workers w
+    left join enrolments e on e.worker_id = w.id and e.program <> 'JHT'
+    left join premium_payments pl on pl.enrolment_id = e.id and ${countingLine(sql`pl`)}
+    where w.id = any(${idList(workerIds)}) and w.deleted_at is null`);
+  const villages = new Map<string, string>();
+  const byEnrolment = new Map<string, Participation & { workerId: string; paidRanges: PaidRange[] }>();
+  for (const r of rowsOf(result)) {
+    villages.set(String(r.worker_id), String(r.village_code));
+    if (r.enrolment_id === null) continue;
+    let p = byEnrolment.get(String(r.enrolment_id));
+    if (!p) {
+      const startMonth = String(r.start_month);
+      const bpjsPaidUntil = (r.bpjs_paid_until as string | null) ?? null;
+      p = {
+        workerId: String(r.worker_id),
+        program: r.program as Participation['program'],
+        startMonth,
+        paidUntil: null,
+        endedOn: (r.ended_on as string | null) ?? null,
+        // BPJS reports how far a participation is paid, not month by month: paid from its start up to then.
+        paidRanges: bpjsPaidUntil && bpjsPaidUntil >= startMonth ? [{ from: startMonth, to: bpjsPaidUntil }] : [],
+      };
+      byEnrolment.set(String(r.enrolment_id), p);
+    }
+    if (r.from_month !== null) p.paidRanges.push({ from: String(r.from_month), to: String(r.to_month) });
+  }
+  const participations = new Map<string, Participation[]>();
+  for (const { workerId, ...p } of byEnrolment.values()) {
+    const list = participations.get(workerId) ?? [];
+    list.push(p);
+    participations.set(workerId, list);
+  }
+  return { villages, participations };
+}
+
 /** The spans the data says each worker should have (deleted workers: none). */
 async function deriveSpans(db: Db, workerIds: readonly string[], graceRules: readonly GraceRule[]): Promise<Map<string, SpanRow[]>> {
   const out = new Map<string, SpanRow[]>();
-  const villages = rowsOf(await db.execute(sql`select id, village_code from workers where id in (${idList(workerIds)}) and deleted_at is null`));
-  const participations = await findParticipations(
-    db,
-    villages.map((v) => String(v.id)),
-  );
-  for (const v of villages) {
-    const workerId = String(v.id);
-    const villageCode = String(v.village_code);
+  const { villages, participations } = await findTimelineInputs(db, workerIds);
+  for (const [workerId, villageCode] of villages) {
     const spans = statusTimeline(participations.get(workerId) ?? [], graceRules);
     out.set(
       workerId,
@@ -67,13 +113,14 @@ async function deriveSpans(db: Db, workerIds: readonly string[], graceRules: rea
   return out;
 }
 
+/** Rows go in as five arrays (one statement parameter each): thousands of rows without thousands of parameters. */
 async function insertSpans(db: Db, rows: readonly SpanRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 5000) {
-    const values = sql.join(
-      rows.slice(i, i + 5000).map((r) => sql`(${r.workerId}::uuid, ${r.villageCode}, ${r.status}, ${r.fromMonth}, ${r.toMonth})`),
-      sql`, `,
-    );
-    await db.execute(sql`insert into coverage_spans (worker_id, village_code, status, from_month, to_month) values ${values}`);
+  for (let i = 0; i < rows.length; i += 20_000) {
+    const part = rows.slice(i, i + 20_000);
+    await db.execute(sql`
+      insert into coverage_spans (worker_id, village_code, status, from_month, to_month)
+      select * from unnest(${arrayLiteral(part.map((r) => r.workerId))}::uuid[], ${arrayLiteral(part.map((r) => r.villageCode))}::text[],
+        ${arrayLiteral(part.map((r) => r.status))}::text[], ${arrayLiteral(part.map((r) => r.fromMonth))}::text[], ${arrayLiteral(part.map((r) => r.toMonth))}::text[])`);
   }
 }
 
@@ -90,7 +137,7 @@ export async function refreshProtectionHistory(db: Db, workerIds: readonly strin
     const existing = new Map<string, Omit<SpanRow, 'workerId'>[]>();
     const old = await db.execute(sql`
       select worker_id, village_code, status, from_month, to_month from coverage_spans
-      where worker_id in (${idList(ids)}) order by worker_id, from_month`);
+      where worker_id = any(${idList(ids)}) order by worker_id, from_month`);
     for (const r of rowsOf(old)) {
       const list = existing.get(String(r.worker_id)) ?? [];
       list.push({ villageCode: String(r.village_code), status: r.status as SpanRow['status'], fromMonth: String(r.from_month), toMonth: (r.to_month as string | null) ?? null });
@@ -100,7 +147,7 @@ export async function refreshProtectionHistory(db: Db, workerIds: readonly strin
     // touches a handful of rows, not every span of the batch.
     const changed = ids.filter((id) => spanKey(existing.get(id) ?? []) !== spanKey(wanted.get(id) ?? []));
     if (changed.length === 0) continue;
-    await db.execute(sql`delete from coverage_spans where worker_id in (${idList(changed)})`);
+    await db.execute(sql`delete from coverage_spans where worker_id = any(${idList(changed)})`);
     await insertSpans(
       db,
       changed.flatMap((id) => wanted.get(id) ?? []),
