@@ -34,6 +34,8 @@ export const coverageRowSchema = z.object({
   grace: z.number().int(),
   lapsed: z.number().int(),
   notEnrolled: z.number().int(),
+  /** Workers never enrolled up to this date (notEnrolled also holds those whose participation ended or starts later). */
+  neverEnrolled: z.number().int(),
   /** covered ÷ workers in the register × 100. */
   coverageRegister: percentSchema,
   /** covered ÷ the official denominator × 100; null without one. */
@@ -212,7 +214,8 @@ export const leaderboardRowSchema = z.object({
 });
 export type LeaderboardRow = z.infer<typeof leaderboardRowSchema>;
 export const leaderboardQuerySchema = z.object({
-  period: periodSchema,
+  /** Default: the current year. */
+  period: periodSchema.optional(),
   by: z.enum(LEADERBOARD_ORDERS, { error: 'Urutan harus coverage, growth atau covered.' }).default('coverage'),
   region: regionCodeSchema.optional(),
 });

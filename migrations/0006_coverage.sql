@@ -63,7 +63,10 @@ ALTER TABLE "award_rounds" ADD CONSTRAINT "award_rounds_created_by_users_id_fk" 
 ALTER TABLE "coverage_denominators" ADD CONSTRAINT "coverage_denominators_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coverage_targets" ADD CONSTRAINT "coverage_targets_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "coverage_spans_village_idx" ON "coverage_spans" USING btree ("village_code","status","from_month");--> statement-breakpoint
--- coverage_deltas follows coverage_spans: +1 in a span's first month, −1 in the month after its last.
+-- coverage_deltas follows coverage_spans: +1 in a span's first month, −1 in the month after its last;
+-- 'enrolled' +1 in a worker's first month with any span (never −1: "never enrolled" = workers − enrolled).
+-- A worker's spans are always written and removed together in one statement, so min() per worker in a
+-- transition table is that worker's first month.
 -- Statement-level triggers with transition tables: a batch of spans costs one grouped upsert, and rows
 -- are upserted in key order so concurrent writers lock them in the same order.
 CREATE FUNCTION "coverage_span_deltas_add"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -73,6 +76,8 @@ BEGIN
     SELECT "village_code", "from_month" AS "month", "status", 1 AS "d" FROM "added_spans"
     UNION ALL
     SELECT "village_code", to_char(to_date("to_month", 'YYYY-MM') + interval '1 month', 'YYYY-MM'), "status", -1 FROM "added_spans" WHERE "to_month" IS NOT NULL
+    UNION ALL
+    SELECT "village_code", min("from_month"), 'enrolled', 1 FROM "added_spans" GROUP BY "worker_id", "village_code"
   ) d GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
   ON CONFLICT ("village_code", "month", "status") DO UPDATE SET "delta" = "coverage_deltas"."delta" + excluded."delta";
   RETURN NULL;
@@ -85,6 +90,8 @@ BEGIN
     SELECT "village_code", "from_month" AS "month", "status", -1 AS "d" FROM "removed_spans"
     UNION ALL
     SELECT "village_code", to_char(to_date("to_month", 'YYYY-MM') + interval '1 month', 'YYYY-MM'), "status", 1 FROM "removed_spans" WHERE "to_month" IS NOT NULL
+    UNION ALL
+    SELECT "village_code", min("from_month"), 'enrolled', -1 FROM "removed_spans" GROUP BY "worker_id", "village_code"
   ) d GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
   ON CONFLICT ("village_code", "month", "status") DO UPDATE SET "delta" = "coverage_deltas"."delta" + excluded."delta";
   RETURN NULL;
@@ -101,6 +108,10 @@ BEGIN
     SELECT "village_code", "from_month", "status", 1 FROM "added_spans"
     UNION ALL
     SELECT "village_code", to_char(to_date("to_month", 'YYYY-MM') + interval '1 month', 'YYYY-MM'), "status", -1 FROM "added_spans" WHERE "to_month" IS NOT NULL
+    UNION ALL
+    SELECT "village_code", min("from_month"), 'enrolled', -1 FROM "removed_spans" GROUP BY "worker_id", "village_code"
+    UNION ALL
+    SELECT "village_code", min("from_month"), 'enrolled', 1 FROM "added_spans" GROUP BY "worker_id", "village_code"
   ) d GROUP BY 1, 2, 3 HAVING sum("d") <> 0 ORDER BY 1, 2, 3
   ON CONFLICT ("village_code", "month", "status") DO UPDATE SET "delta" = "coverage_deltas"."delta" + excluded."delta";
   RETURN NULL;

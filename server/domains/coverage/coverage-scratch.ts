@@ -5,13 +5,14 @@
  */
 import { sql } from 'drizzle-orm';
 import { coverageOn, lastDayOfMonth } from '../../../core/coverage.ts';
+import { addMonths } from '../../../core/months.ts';
 import { graceMonthsIn } from '../../../core/premiums.ts';
 import type { Db } from '../../db/client.ts';
 import { findParticipations } from '../enrolment/enrolment.repo.ts';
 import { findGraceRules } from '../premiums/premiums.repo.ts';
 import { villagesOf, ZERO_COUNTS, type StatusCounts } from './coverage.repo.ts';
 
-/** Counts per village for each month asked, derived from the ledger without coverage_spans or coverage_deltas. */
+/** Counts per village for each month asked (ascending), derived from the ledger without coverage_spans or coverage_deltas. */
 export async function coverageFromScratch(db: Db, regionCode: string, months: readonly string[]): Promise<Map<string, Map<string, StatusCounts>>> {
   const rules = await findGraceRules(db);
   const workers = (
@@ -27,11 +28,25 @@ export async function coverageFromScratch(db: Db, regionCode: string, months: re
       chunk.map((w) => w.id),
     );
     for (const w of chunk) {
+      const list = [...(participations.get(w.id) ?? [])];
+      const statusIn = (month: string) => coverageOn(list, lastDayOfMonth(month), graceMonthsIn(rules, month)).status;
+      // Enrolled by a month: current JKK and JKM in that month or any month since the first start.
+      const firstStart = list.map((p) => p.startMonth).sort()[0];
+      let firstEnrolled: string | null = null;
+      if (firstStart) {
+        for (let m = firstStart; m <= months.at(-1)!; m = addMonths(m, 1)) {
+          if (statusIn(m) !== 'not_enrolled') {
+            firstEnrolled = m;
+            break;
+          }
+        }
+      }
       for (const month of months) {
         const byVillage = out.get(month)!;
         const counts = byVillage.get(w.village_code) ?? { ...ZERO_COUNTS };
         counts.workers += 1;
-        const { status } = coverageOn([...(participations.get(w.id) ?? [])], lastDayOfMonth(month), graceMonthsIn(rules, month));
+        if (firstEnrolled !== null && firstEnrolled <= month) counts.enrolled += 1;
+        const status = statusIn(month);
         if (status !== 'not_enrolled') counts[status] += 1;
         byVillage.set(w.village_code, counts);
       }

@@ -81,7 +81,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Row = { code: string; workers: number; covered: number; grace: number; lapsed: number; notEnrolled: number; coverageRegister: number | null; coverageOfficial: number | null; category: string | null };
+type Row = { code: string; workers: number; covered: number; grace: number; lapsed: number; notEnrolled: number; neverEnrolled: number; coverageRegister: number | null; coverageOfficial: number | null; category: string | null };
 
 async function coverage(query: string): Promise<{ region: Row; rows: Row[] }> {
   const res = await get(camat, `/api/coverage?${query}`);
@@ -101,6 +101,9 @@ describe('coverage of villages on a date', () => {
     // W6 starts only in June: not enrolled yet.
     expect(pick(rows, B)).toEqual({ workers: 2, covered: 1, grace: 0, lapsed: 0, notEnrolled: 1, coverageRegister: 50, category: 'medium' });
     expect(region).toMatchObject({ code: '52.03.01', workers: 6, covered: 4, grace: 0, lapsed: 0, coverageRegister: 66.7 });
+    // Never enrolled by then: W4, and W6 (whose enrolment starts in June).
+    expect(rows.find((r) => r.code === A)).toMatchObject({ neverEnrolled: 1 });
+    expect(rows.find((r) => r.code === B)).toMatchObject({ neverEnrolled: 1 });
     // Villages of the district without workers are listed too, without a percentage.
     expect(rows.length).toBeGreaterThan(2);
     expect(rows.find((r) => r.code !== A && r.code !== B)).toMatchObject({ workers: 0, covered: 0, coverageRegister: null, category: null });
@@ -120,6 +123,7 @@ describe('coverage of villages on a date', () => {
     expect(pick(june.rows, A)).toMatchObject({ covered: 1, grace: 0, lapsed: 2 });
     // W6 enrolled in June without paying: in grace in June and July, lapsed from August.
     expect(pick(june.rows, B)).toMatchObject({ workers: 2, covered: 1, grace: 1, lapsed: 0, notEnrolled: 0 });
+    expect(june.rows.find((r) => r.code === B)).toMatchObject({ neverEnrolled: 0 });
     const august = await coverage('region=52.03.01&date=2026-08-15&by=village');
     expect(pick(august.rows, B)).toMatchObject({ covered: 1, grace: 0, lapsed: 1 });
   });

@@ -10,12 +10,14 @@ import { appSettings, awardRounds, coverageDenominators, coverageTargets } from 
 
 export interface StatusCounts {
   workers: number;
+  /** Workers enrolled (JKK and JKM current) in this month or any month before it. */
+  enrolled: number;
   covered: number;
   grace: number;
   lapsed: number;
 }
 
-export const ZERO_COUNTS: StatusCounts = { workers: 0, covered: 0, grace: 0, lapsed: 0 };
+export const ZERO_COUNTS: StatusCounts = { workers: 0, enrolled: 0, covered: 0, grace: 0, lapsed: 0 };
 
 function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
@@ -28,7 +30,7 @@ export function villagesOf(column: SQL, regionCode: string): SQL {
 
 function addCount(counts: StatusCounts, status: string, n: number): void {
   if (status === 'registered') counts.workers += n;
-  else if (status === 'covered' || status === 'grace' || status === 'lapsed') counts[status] += n;
+  else if (status === 'enrolled' || status === 'covered' || status === 'grace' || status === 'lapsed') counts[status] += n;
 }
 
 /**

@@ -10,8 +10,7 @@
  * register as it stands (workers not deleted), the same denominator for every month of a trend.
  */
 import { randomUUID } from 'node:crypto';
-import { awardRound } from '../../../core/awards.ts';
-import { rankWithTies } from '../../../core/awards.ts';
+import { awardRound, rankWithTies } from '../../../core/awards.ts';
 import type {
   AwardRoundDto,
   BreakdownResponse,
@@ -117,14 +116,15 @@ export async function getSettings(db: Db): Promise<CoverageSettings> {
   return { ...DEFAULT_COVERAGE_SETTINGS, ...((await findSetting<Partial<CoverageSettings>>(db, SETTINGS_KEY)) ?? {}) };
 }
 
-function settingToAppError(err: SettingError): AppError {
-  return new AppError('validation', err.code, err.message, err.field ? `thresholds.${err.field}`.replace('thresholds.thresholds', 'thresholds') : undefined);
+/** A threshold problem names low, medium or high: the field of the form is thresholds.<that>. */
+function thresholdError(err: SettingError): AppError {
+  return new AppError('validation', err.code, err.message, err.field ? `thresholds.${err.field}` : 'thresholds');
 }
 
 export async function putSettings(db: Db, ctx: CoverageContext, input: CoverageSettings): Promise<CoverageSettings> {
   const actor = assertAdmin(ctx);
   const problem = validateCategoryThresholds(input.thresholds);
-  if (problem) throw settingToAppError(problem);
+  if (problem) throw thresholdError(problem);
   await db.transaction(async (tx) => {
     const before = await getSettings(tx);
     await saveSetting(tx, SETTINGS_KEY, input, actor.id);
@@ -143,12 +143,14 @@ function officialFor(denominators: readonly DenominatorRow[], regionCode: string
 function buildRow(record: RegionRecord, counts: StatusCounts, official: DenominatorRow | null, settings: CoverageSettings): CoverageRow {
   const coverageRegister = coveragePercent(counts.covered, counts.workers);
   const coverageOfficial = official ? coveragePercent(counts.covered, official.value) : null;
+  const { enrolled, ...shown } = counts;
   return {
     code: record.code,
     name: record.name,
     level: record.level,
-    ...counts,
+    ...shown,
     notEnrolled: Math.max(0, counts.workers - counts.covered - counts.grace - counts.lapsed),
+    neverEnrolled: Math.max(0, counts.workers - enrolled),
     coverageRegister,
     coverageOfficial,
     official: official ? { value: official.value, source: official.source, year: official.year } : null,
@@ -270,7 +272,7 @@ export async function monthlyCounts(db: Db, regionCode: string, lastMonth: strin
   const dated = deltas.filter((d) => d.status !== 'registered');
   const first = dated[0]?.month;
   const start = first && first < lastMonth ? first : lastMonth;
-  const running = { covered: 0, grace: 0, lapsed: 0 };
+  const running = { enrolled: 0, covered: 0, grace: 0, lapsed: 0 };
   const out: MonthCounts[] = [];
   let i = 0;
   for (let month = start; month <= lastMonth; month = addMonths(month, 1)) {
@@ -486,10 +488,10 @@ async function villageStandings(db: Db, ctx: CoverageContext, region: RegionReco
 export async function getLeaderboard(
   db: Db,
   ctx: CoverageContext,
-  query: { period: string; by: 'coverage' | 'growth' | 'covered'; region?: string },
+  query: { period?: string; by: 'coverage' | 'growth' | 'covered'; region?: string },
 ): Promise<LeaderboardResponse> {
   const region = resolveRegion(ctx, query.region ?? ctx.regions.servedCode);
-  const period = periodOf(ctx, query.period);
+  const period = periodOf(ctx, query.period ?? ctx.today.slice(0, 4));
   const standings = await villageStandings(db, ctx, region, period);
   const score = {
     coverage: (r: (typeof standings)[number]) => r.coverageRegister,
@@ -541,7 +543,11 @@ export async function createAwardRound(
       winners: input.winners,
     });
   } catch (err) {
-    if (err instanceof SettingError) throw new AppError('validation', err.code, err.message, err.field === 'winners' ? 'winners' : `criteria.${err.field ?? ''}`.replace(/\.criteria$|\.$/, ''));
+    // Award setting problems name a criterion (its weight field), 'criteria' (all zero) or 'winners'.
+    if (err instanceof SettingError) {
+      const field = err.field === 'winners' || err.field === 'criteria' || !err.field ? (err.field ?? 'criteria') : `criteria.${err.field}`;
+      throw new AppError('validation', err.code, err.message, field);
+    }
     throw err;
   }
   const row: AwardRoundRow = {
@@ -687,4 +693,3 @@ export async function getPublicLatestAward(db: Db, ctx: CoverageContext) {
   };
 }
 
-export { findAwardRound };

@@ -25,7 +25,8 @@ export const coverageSpans = pgTable(
  * The spans summed per village and month: +1 in a span's first month, −1 in the month after its last.
  * The count of a status in a month is the sum of its deltas up to that month, so a regency's village
  * table or trend reads a few thousand rows instead of a million workers. `registered` holds the
- * register count at month `0000-00` (always summed). Kept by triggers on coverage_spans and workers
+ * register count at month `0000-00` (always summed); `enrolled` counts each worker once, in the first
+ * month it had any span (so "never enrolled" by a month = registered − enrolled). Kept by triggers on coverage_spans and workers
  * (migration 0006), never written by application code.
  */
 export const coverageDeltas = pgTable(
@@ -33,7 +34,7 @@ export const coverageDeltas = pgTable(
   {
     villageCode: text('village_code').notNull(),
     month: text('month').notNull(),
-    status: text('status', { enum: ['registered', 'covered', 'grace', 'lapsed'] }).notNull(),
+    status: text('status', { enum: ['registered', 'enrolled', 'covered', 'grace', 'lapsed'] }).notNull(),
     delta: integer('delta').notNull(),
   },
   (t) => [primaryKey({ columns: [t.villageCode, t.month, t.status] })],

@@ -113,15 +113,17 @@ async function deriveSpans(db: Db, workerIds: readonly string[], graceRules: rea
   return out;
 }
 
-/** Rows go in as five arrays (one statement parameter each): thousands of rows without thousands of parameters. */
+/**
+ * Rows go in as five arrays (one statement parameter each): thousands of rows without thousands of
+ * parameters. All spans of a worker go in one statement — the deltas trigger counts a worker's first
+ * month from the statement's rows — so callers pass whole workers, a few thousand at a time.
+ */
 async function insertSpans(db: Db, rows: readonly SpanRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 20_000) {
-    const part = rows.slice(i, i + 20_000);
-    await db.execute(sql`
-      insert into coverage_spans (worker_id, village_code, status, from_month, to_month)
-      select * from unnest(${arrayLiteral(part.map((r) => r.workerId))}::uuid[], ${arrayLiteral(part.map((r) => r.villageCode))}::text[],
-        ${arrayLiteral(part.map((r) => r.status))}::text[], ${arrayLiteral(part.map((r) => r.fromMonth))}::text[], ${arrayLiteral(part.map((r) => r.toMonth))}::text[])`);
-  }
+  if (rows.length === 0) return;
+  await db.execute(sql`
+    insert into coverage_spans (worker_id, village_code, status, from_month, to_month)
+    select * from unnest(${arrayLiteral(rows.map((r) => r.workerId))}::uuid[], ${arrayLiteral(rows.map((r) => r.villageCode))}::text[],
+      ${arrayLiteral(rows.map((r) => r.status))}::text[], ${arrayLiteral(rows.map((r) => r.fromMonth))}::text[], ${arrayLiteral(rows.map((r) => r.toMonth))}::text[])`);
 }
 
 /**

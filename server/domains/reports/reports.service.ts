@@ -58,7 +58,7 @@ export async function leaderboardXlsx(
   db: Db,
   ctx: CoverageContext,
   isDemo: boolean,
-  query: { period: string; by: 'coverage' | 'growth' | 'covered'; region?: string },
+  query: { period?: string; by: 'coverage' | 'growth' | 'covered'; region?: string },
 ): Promise<ReportFile> {
   const board = await getLeaderboard(db, ctx, query);
   const body = await renderRankingXlsx({

@@ -25,6 +25,7 @@ function row(code: string, name: string, coverageRegister: number | null, extra:
     grace: 5,
     lapsed: 5,
     notEnrolled: 40,
+    neverEnrolled: 40,
     coverageRegister,
     coverageOfficial: null,
     official: null,
