@@ -69,7 +69,7 @@ const num = (n: number) => sql.raw(String(Math.trunc(n)));
 /** Month `idx` months after 2024-12, as YYYY-MM. */
 const monthAt = (idx: SQL) => sql`to_char(date '2024-12-01' + make_interval(months => (${idx})::int), 'YYYY-MM')`;
 
-async function seed(db: Db, s: CoverageSettings): Promise<NonNullable<CoverageEngineResults['seed']>> {
+export async function seedCoverageBench(db: Db, s: CoverageSettings): Promise<NonNullable<CoverageEngineResults['seed']>> {
   const t0 = performance.now();
   const villages = await queryRows<{ code: string }>(db, sql`select code from regions where level = 'village' and code like '52.03.%' order by code`);
   await db.execute(sql`create temporary table bench_villages (idx int primary key, code text not null)`);
@@ -136,7 +136,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', env: { DATA_DIR: strin
     if (reuse) {
       say(`  reusing the seeded database in ${env.DATA_DIR} (BENCH_COV_DIR)`);
     } else {
-      results.seed = await seed(db, s);
+      results.seed = await seedCoverageBench(db, s);
       say(`  seed: ${fmt(results.seed.ms / 1000)} s — ${int(results.seed.workers)} workers, ${int(results.seed.enrolments)} enrolments, ${int(results.seed.paymentLines)} payment lines`);
       const t = performance.now();
       let last = 0;
