@@ -24,7 +24,7 @@ import { queryRows, type Db } from '../server/db/client.ts';
 import { refreshProtection } from '../server/domains/enrolment/enrolment.repo.ts';
 import { rebuildProtectionHistory } from '../server/domains/enrolment/protection-history.ts';
 import { createPostgresDatabase } from '../server/test/test-app.ts';
-import { fmt, heading, int, mark, positiveInt, say } from './output.ts';
+import { type Timing, fmt, heading, int, mark, positiveInt, say, timing } from './output.ts';
 
 export const COVERAGE_TARGETS = { villageTableP95Ms: 50, trendP95Ms: 200 } as const;
 const NOW = new Date('2026-11-25T03:00:00Z');
@@ -40,11 +40,6 @@ export function coverageSettings(env: NodeJS.ProcessEnv = process.env): Coverage
   return { workers: positiveInt(env.BENCH_COV_WORKERS, 1_000_000), requests: positiveInt(env.BENCH_COV_REQUESTS, 50), chunkWorkers: 50_000 };
 }
 
-interface Timing {
-  p50: number;
-  p95: number;
-  max: number;
-}
 export interface CoverageEngineResults {
   engine: 'pglite' | 'postgres';
   seed?: { ms: number; workers: number; enrolments: number; paymentLines: number };
@@ -58,11 +53,6 @@ export interface CoverageResults {
   peakRssMb: number;
 }
 
-function timing(samples: number[]): Timing {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
-  return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? 0 };
-}
 
 const uuidOf = (n: SQL) => sql`lpad(to_hex(${n}), 32, '0')::uuid`;
 const num = (n: number) => sql.raw(String(Math.trunc(n)));

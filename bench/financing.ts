@@ -23,7 +23,7 @@ import { loadConfig } from '../server/config.ts';
 import { refreshProtection } from '../server/domains/enrolment/enrolment.repo.ts';
 import { queryRows, type Db } from '../server/db/client.ts';
 import { captureQueries, explainAnalyze } from './explain.ts';
-import { fmt, heading, int, mark, positiveInt, say } from './output.ts';
+import { type Timing, fmt, heading, int, mark, positiveInt, say, timing } from './output.ts';
 
 export const FINANCING_TARGETS = { villageP95Ms: 50, regencyP95Ms: 500 } as const;
 
@@ -48,11 +48,6 @@ export function financingSettings(env: NodeJS.ProcessEnv = process.env): Financi
   };
 }
 
-interface Timing {
-  p50: number;
-  p95: number;
-  max: number;
-}
 export interface FinancingResults {
   settings: FinancingSettings;
   reused: boolean;
@@ -149,11 +144,6 @@ async function seed(db: Db, s: FinancingSettings): Promise<NonNullable<Financing
   return { ms, steps, workers: n, enrolments: n * 2, paymentLines: n * 2 * lines, commitments: commitments?.n ?? 0 };
 }
 
-function timing(samples: number[]): Timing {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
-  return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? 0 };
-}
 
 export async function benchFinancing(tmpRoot: string, s: FinancingSettings = financingSettings()): Promise<FinancingResults> {
   heading(`g. Renewal and lapse worklists: ${int(s.workers)} workers × JKK+JKM, ${s.monthsPerEnrolment} payment lines per enrolment (PGlite)`);

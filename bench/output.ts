@@ -15,3 +15,16 @@ export const pct = (share: number | null | undefined, digits = 2) => (share === 
 
 /** Positive integer from an environment variable, or the fallback. */
 export const positiveInt = (value: string | undefined, fallback: number) => (value && /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : fallback);
+
+export interface Timing {
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+/** p50, p95 and max of request durations (ms), nearest-rank. */
+export function timing(samples: number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+  return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? 0 };
+}

@@ -13,9 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from '../core/months.ts';
 import { makeWorker } from '../server/test/factories.ts';
 import { pdfInfo, pdfText } from '../server/test/pdf-text.ts';
-import { RESULTS, startHarness, type Harness } from './harness.ts';
+import { ADMIN_PASSWORD, RESULTS, startHarness, type Harness } from './harness.ts';
 
 const CAMAT = { username: 'camat.keruak', password: 'e2e-camat-pass-4321' };
+const ADMIN = { username: 'admin', password: ADMIN_PASSWORD };
 const DISTRICT = '52.03.01';
 const BEST = '52.03.01.2001';
 const BEST_NAME = 'Tanjung Luar';
@@ -24,6 +25,7 @@ const MONTHLY = 16_800;
 
 let harness: Harness;
 let roundId = '';
+let year = '';
 
 async function workersPaid(village: string, count: number, paid: number, fromMonth: string, toMonth: string, sourceId: string): Promise<void> {
   const ids: string[] = [];
@@ -53,7 +55,7 @@ beforeAll(async () => {
   harness = await startHarness();
   const today = (await harness.adminApi<{ today: string }>('GET', '/api/meta')).today;
   const thisMonth = today.slice(0, 7);
-  const year = today.slice(0, 4);
+  year = today.slice(0, 4);
   await harness.adminApi('POST', '/api/users', { ...CAMAT, role: 'district', regionCode: DISTRICT });
   const source = await harness.adminApi<{ id: string }>('POST', '/api/funding/sources', { kind: 'SELF', regionCode: '52.03', name: 'Mandiri' });
   // Tanjung Luar: 6 of 6 paid from the start of the year; the neighbour: 3 of 11.
@@ -105,6 +107,32 @@ describe('a camat follows coverage and the awards', () => {
       expect(pdfInfo(pdf)).toMatchObject({ pages: 1, landscape: true });
       expect(pdfText(pdf).replace(/\s+/g, ' ').toUpperCase()).toContain(BEST_NAME.toUpperCase());
       await page.screenshot({ path: path.join(RESULTS, 'award-round.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('an admin records an official denominator; a bad one is refused on its field; the dashboard then shows both percentages', async () => {
+    const { context, page } = await harness.newPage(1280, 900);
+    try {
+      await harness.logIn(page, ADMIN.username, ADMIN.password);
+      await page.goto(`${harness.baseUrl}/cakupan/pengaturan`);
+      await page.getByTestId('add-denominator').click();
+      await page.getByTestId('denominator-year').fill(year);
+      await page.getByTestId('denominator-value').fill('36');
+      await page.getByTestId('denominator-source').fill('x');
+      await page.getByTestId('denominator-save').click();
+      // The same rule as the server's: the source must be named.
+      await expect.poll(() => page.getByTestId('denominator-form').textContent()).toContain('Sebutkan sumbernya');
+      await page.getByTestId('denominator-source').fill('BPS Sakernas Agustus 2025 (contoh uji)');
+      await page.getByTestId('denominator-save').click();
+      await expect.poll(() => page.getByTestId(`denominator-row-52.03-${year}`).count()).toBe(1);
+
+      await page.goto(`${harness.baseUrl}/dasbor?region=52.03`);
+      // 9 covered: 52,9% of the 17 in the register, 25,0% of the 36 recorded.
+      await expect.poll(() => page.locator('main').textContent()).toContain('25,0%');
+      await expect.poll(() => page.locator('main').textContent()).toContain('BPS Sakernas Agustus 2025 (contoh uji)');
+      await page.screenshot({ path: path.join(RESULTS, 'coverage-official.png'), fullPage: true });
     } finally {
       await context.close();
     }

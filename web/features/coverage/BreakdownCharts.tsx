@@ -10,51 +10,35 @@ import { notEnrolledOf } from './coverage-format.ts';
 /** Height that gives each bar room for its label, whatever the number of groups. */
 const heightFor = (groups: number) => Math.max(160, groups * 40 + 70);
 
-export function OccupationChart({ rows }: { rows: { label: string; workers: number; covered: number; grace: number; lapsed: number }[] }) {
+type Part = 'covered' | 'grace' | 'lapsed' | 'notEnrolled';
+const PART_COLORS: Record<Part, string> = { covered: 'green.7', grace: 'yellow.5', lapsed: 'red.6', notEnrolled: 'gray.4' };
+
+/** Horizontal stacked bars, one per group, one segment per part. */
+function StackedBars({ data, parts, testId }: { data: ({ label: string } & Partial<Record<Part, number>>)[]; parts: Part[]; testId: string }) {
   const { t } = useTranslation();
-  const data = rows.map((r) => ({ label: r.label, covered: r.covered, grace: r.grace, lapsed: r.lapsed, notEnrolled: notEnrolledOf(r) }));
   return (
     <BarChart
-      h={heightFor(rows.length)}
+      h={heightFor(data.length)}
       data={data}
       dataKey="label"
       type="stacked"
       orientation="vertical"
-      series={[
-        { name: 'covered', label: t('cov.part.covered'), color: 'green.7' },
-        { name: 'grace', label: t('cov.part.grace'), color: 'yellow.5' },
-        { name: 'lapsed', label: t('cov.part.lapsed'), color: 'red.6' },
-        { name: 'notEnrolled', label: t('cov.part.notEnrolled'), color: 'gray.4' },
-      ]}
+      series={parts.map((name) => ({ name, label: t(`cov.part.${name}`), color: PART_COLORS[name] }))}
       withLegend
-      legendProps={{ verticalAlign: 'bottom', height: 56 }}
+      legendProps={{ verticalAlign: 'bottom', height: parts.length > 2 ? 56 : 40 }}
       valueFormatter={(v) => formatNumber(v)}
       yAxisProps={{ width: 120 }}
       gridAxis="x"
-      data-testid="occupation-chart"
+      data-testid={testId}
     />
   );
 }
 
+export function OccupationChart({ rows }: { rows: { label: string; workers: number; covered: number; grace: number; lapsed: number }[] }) {
+  const data = rows.map((r) => ({ label: r.label, covered: r.covered, grace: r.grace, lapsed: r.lapsed, notEnrolled: notEnrolledOf(r) }));
+  return <StackedBars data={data} parts={['covered', 'grace', 'lapsed', 'notEnrolled']} testId="occupation-chart" />;
+}
+
 export function FundingChart({ rows }: { rows: { label: string; covered: number; grace: number }[] }) {
-  const { t } = useTranslation();
-  return (
-    <BarChart
-      h={heightFor(rows.length)}
-      data={rows}
-      dataKey="label"
-      type="stacked"
-      orientation="vertical"
-      series={[
-        { name: 'covered', label: t('cov.part.covered'), color: 'green.7' },
-        { name: 'grace', label: t('cov.part.grace'), color: 'yellow.5' },
-      ]}
-      withLegend
-      legendProps={{ verticalAlign: 'bottom', height: 40 }}
-      valueFormatter={(v) => formatNumber(v)}
-      yAxisProps={{ width: 120 }}
-      gridAxis="x"
-      data-testid="funding-chart"
-    />
-  );
+  return <StackedBars data={rows} parts={['covered', 'grace']} testId="funding-chart" />;
 }

@@ -1,3 +1,4 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { Alert, Button, Group, NumberInput, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
@@ -189,6 +190,19 @@ function ListSection({ title, intro, addLabel, onAdd, addTestId, children }: { t
   );
 }
 
+/** A list's loading, error and empty states around its table. */
+function QueryBody({ query, isEmpty, emptyText, children }: { query: UseQueryResult<unknown>; isEmpty: boolean; emptyText: string; children: ReactNode }) {
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (!query.data) return <Skeleton h={120} radius="md" />;
+  if (isEmpty)
+    return (
+      <Text size="sm" c="dimmed">
+        {emptyText}
+      </Text>
+    );
+  return <>{children}</>;
+}
+
 function RowActions({ onEdit, onDelete, testId }: { onEdit: () => void; onDelete: () => void; testId: string }) {
   const { t } = useTranslation();
   return (
@@ -213,15 +227,7 @@ function TargetsSection({ region, options, nameOf }: { region: string; options: 
   const items = [...(targets.data?.items ?? [])].sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.year - b.year);
   return (
     <ListSection title={t('cov.targetsTitle')} intro={t('cov.targetsIntro')} addLabel={t('cov.addTarget')} onAdd={() => setEditing({ mode: 'new' })} addTestId="add-target">
-      {targets.isError ? (
-        <ErrorState error={targets.error} onRetry={() => void targets.refetch()} />
-      ) : !targets.data ? (
-        <Skeleton h={120} radius="md" />
-      ) : items.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('cov.noTargetRows')}
-        </Text>
-      ) : (
+      <QueryBody query={targets} isEmpty={items.length === 0} emptyText={t('cov.noTargetRows')}>
         <TableCard minWidth={640} verticalSpacing="sm" data-testid="targets-table">
           <Table.Thead>
             <Table.Tr>
@@ -250,7 +256,7 @@ function TargetsSection({ region, options, nameOf }: { region: string; options: 
             ))}
           </Table.Tbody>
         </TableCard>
-      )}
+      </QueryBody>
       {editing && <TargetModal editing={editing} defaultRegion={region} options={options} nameOf={nameOf} onClose={() => setEditing(null)} />}
       <DeleteTargetModal target={deleting} nameOf={nameOf} onClose={() => setDeleting(null)} />
     </ListSection>
@@ -373,15 +379,7 @@ function DenominatorsSection({ region, options, nameOf }: { region: string; opti
   const items = [...(denominators.data?.items ?? [])].sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.year - b.year);
   return (
     <ListSection title={t('cov.denominatorsTitle')} intro={t('cov.denominatorsIntro')} addLabel={t('cov.addDenominator')} onAdd={() => setEditing({ mode: 'new' })} addTestId="add-denominator">
-      {denominators.isError ? (
-        <ErrorState error={denominators.error} onRetry={() => void denominators.refetch()} />
-      ) : !denominators.data ? (
-        <Skeleton h={120} radius="md" />
-      ) : items.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('cov.noDenominatorRows')}
-        </Text>
-      ) : (
+      <QueryBody query={denominators} isEmpty={items.length === 0} emptyText={t('cov.noDenominatorRows')}>
         <TableCard minWidth={680} verticalSpacing="sm" data-testid="denominators-table">
           <Table.Thead>
             <Table.Tr>
@@ -410,7 +408,7 @@ function DenominatorsSection({ region, options, nameOf }: { region: string; opti
             ))}
           </Table.Tbody>
         </TableCard>
-      )}
+      </QueryBody>
       {editing && <DenominatorModal editing={editing} defaultRegion={region} options={options} nameOf={nameOf} onClose={() => setEditing(null)} />}
       <DeleteDenominatorModal denominator={deleting} nameOf={nameOf} onClose={() => setDeleting(null)} />
     </ListSection>
