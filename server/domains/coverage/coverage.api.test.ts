@@ -138,6 +138,10 @@ describe('coverage of villages on a date', () => {
     // Without `by`, the next level down.
     const plain = await coverage('region=52.03');
     expect(plain.rows.every((r) => r.code.length === 8)).toBe(true);
+    // A village asked for by district: the village itself.
+    const village = await coverage(`region=${C}&by=district`);
+    expect(village.rows).toEqual([expect.objectContaining({ code: C, workers: 1, covered: 1 })]);
+    expect(village.region).toMatchObject({ code: C, workers: 1, covered: 1 });
   });
 
   it('measures against an official denominator once an admin records it, and says so', async () => {

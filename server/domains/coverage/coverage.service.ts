@@ -176,17 +176,17 @@ export async function getCoverage(db: Db, ctx: CoverageContext, query: { region?
   const date = query.date ?? ctx.today;
   const month = monthOf(date);
   const by = query.by ?? null;
-  const level: RegionLevel = by ?? childLevel(region.level);
+  const wanted: RegionLevel = by ?? childLevel(region.level);
+  // Rows one level down or deeper; asked for a level at or above the region (a village by district), the region itself.
+  const level = REGION_LEVELS.indexOf(wanted) > REGION_LEVELS.indexOf(region.level) ? wanted : region.level;
   const settings = await getSettings(db);
-  const children =
-    REGION_LEVELS.indexOf(level) > REGION_LEVELS.indexOf(region.level) ? ctx.regions.within(region.code, level) : [region];
-  const [totals, perArea, denominators] = await Promise.all([
-    countsByArea(db, region.code, month, CODE_LENGTH[region.level]),
-    countsByArea(db, region.code, month, CODE_LENGTH[level]),
-    findDenominators(db),
-  ]);
+  const children = level === region.level ? [region] : ctx.regions.within(region.code, level);
+  const [perArea, denominators] = await Promise.all([countsByArea(db, region.code, month, CODE_LENGTH[level]), findDenominators(db)]);
+  // The areas partition the region: its counts are their sum (one read of the deltas, not two).
+  const totals = { ...ZERO_COUNTS };
+  for (const counts of perArea.values()) for (const key of Object.keys(totals) as (keyof StatusCounts)[]) totals[key] += counts[key];
   const year = Number(date.slice(0, 4));
-  const regionRow = buildRow(region, totals.get(region.code) ?? ZERO_COUNTS, officialFor(denominators, region.code, year), settings);
+  const regionRow = buildRow(region, totals, officialFor(denominators, region.code, year), settings);
   return {
     date,
     month,
