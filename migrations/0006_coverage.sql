@@ -69,29 +69,18 @@ CREATE INDEX "coverage_spans_village_idx" ON "coverage_spans" USING btree ("vill
 -- transition table is that worker's first month.
 -- Statement-level triggers with transition tables: a batch of spans costs one grouped upsert, and rows
 -- are upserted in key order so concurrent writers lock them in the same order.
-CREATE FUNCTION "coverage_span_deltas_add"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Inserted spans count +1, deleted ones −1 (TG_ARGV[0]); both triggers name their transition table "spans".
+CREATE FUNCTION "coverage_span_deltas"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  sign integer := TG_ARGV[0]::integer;
 BEGIN
   INSERT INTO "coverage_deltas" ("village_code", "month", "status", "delta")
   SELECT "village_code", "month", "status", sum("d")::integer FROM (
-    SELECT "village_code", "from_month" AS "month", "status", 1 AS "d" FROM "added_spans"
+    SELECT "village_code", "from_month" AS "month", "status", sign AS "d" FROM "spans"
     UNION ALL
-    SELECT "village_code", to_char(to_date("to_month", 'YYYY-MM') + interval '1 month', 'YYYY-MM'), "status", -1 FROM "added_spans" WHERE "to_month" IS NOT NULL
+    SELECT "village_code", to_char(to_date("to_month", 'YYYY-MM') + interval '1 month', 'YYYY-MM'), "status", -sign FROM "spans" WHERE "to_month" IS NOT NULL
     UNION ALL
-    SELECT "village_code", min("from_month"), 'enrolled', 1 FROM "added_spans" GROUP BY "worker_id", "village_code"
-  ) d GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-  ON CONFLICT ("village_code", "month", "status") DO UPDATE SET "delta" = "coverage_deltas"."delta" + excluded."delta";
-  RETURN NULL;
-END;
-$$;--> statement-breakpoint
-CREATE FUNCTION "coverage_span_deltas_remove"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO "coverage_deltas" ("village_code", "month", "status", "delta")
-  SELECT "village_code", "month", "status", sum("d")::integer FROM (
-    SELECT "village_code", "from_month" AS "month", "status", -1 AS "d" FROM "removed_spans"
-    UNION ALL
-    SELECT "village_code", to_char(to_date("to_month", 'YYYY-MM') + interval '1 month', 'YYYY-MM'), "status", 1 FROM "removed_spans" WHERE "to_month" IS NOT NULL
-    UNION ALL
-    SELECT "village_code", min("from_month"), 'enrolled', -1 FROM "removed_spans" GROUP BY "worker_id", "village_code"
+    SELECT "village_code", min("from_month"), 'enrolled', sign FROM "spans" GROUP BY "worker_id", "village_code"
   ) d GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
   ON CONFLICT ("village_code", "month", "status") DO UPDATE SET "delta" = "coverage_deltas"."delta" + excluded."delta";
   RETURN NULL;
@@ -117,10 +106,10 @@ BEGIN
   RETURN NULL;
 END;
 $$;--> statement-breakpoint
-CREATE TRIGGER "coverage_spans_insert" AFTER INSERT ON "coverage_spans" REFERENCING NEW TABLE AS "added_spans"
-  FOR EACH STATEMENT EXECUTE FUNCTION "coverage_span_deltas_add"();--> statement-breakpoint
-CREATE TRIGGER "coverage_spans_delete" AFTER DELETE ON "coverage_spans" REFERENCING OLD TABLE AS "removed_spans"
-  FOR EACH STATEMENT EXECUTE FUNCTION "coverage_span_deltas_remove"();--> statement-breakpoint
+CREATE TRIGGER "coverage_spans_insert" AFTER INSERT ON "coverage_spans" REFERENCING NEW TABLE AS "spans"
+  FOR EACH STATEMENT EXECUTE FUNCTION "coverage_span_deltas"('1');--> statement-breakpoint
+CREATE TRIGGER "coverage_spans_delete" AFTER DELETE ON "coverage_spans" REFERENCING OLD TABLE AS "spans"
+  FOR EACH STATEMENT EXECUTE FUNCTION "coverage_span_deltas"('-1');--> statement-breakpoint
 CREATE TRIGGER "coverage_spans_update" AFTER UPDATE ON "coverage_spans" REFERENCING OLD TABLE AS "removed_spans" NEW TABLE AS "added_spans"
   FOR EACH STATEMENT EXECUTE FUNCTION "coverage_span_deltas_move"();--> statement-breakpoint
 -- The register count per village (status 'registered', month '0000-00') follows workers: added,

@@ -30,7 +30,7 @@ import { enrolmentRoutes } from './domains/enrolment/enrolment.routes.ts';
 import { financingRoutes } from './domains/financing/financing.routes.ts';
 import { worklistRoutes } from './domains/financing/worklist.routes.ts';
 import { paymentRoutes } from './domains/financing/payments.routes.ts';
-import { coverageRoutes } from './domains/coverage/coverage.routes.ts';
+import { coverageRoutes } from './domains/ucj/coverage.routes.ts';
 import { reportRoutes } from './domains/reports/reports.routes.ts';
 import { installErrorHandler, NOT_FOUND_BODY } from './errors.ts';
 import sessionPlugin from './plugins/session.ts';

@@ -24,8 +24,8 @@ const CommitmentsPage = lazy(() => import('./features/financing/CommitmentsPage.
 const PaymentsPage = lazy(() => import('./features/financing/PaymentsPage.tsx'));
 const WorklistsPage = lazy(() => import('./features/financing/WorklistsPage.tsx'));
 const RatesPage = lazy(() => import('./features/premiums/RatesPage.tsx'));
-const DashboardPage = lazy(() => import('./features/coverage/DashboardPage.tsx'));
-const CoverageSettingsPage = lazy(() => import('./features/coverage/CoverageSettingsPage.tsx'));
+const DashboardPage = lazy(() => import('./features/ucj/DashboardPage.tsx'));
+const CoverageSettingsPage = lazy(() => import('./features/ucj/CoverageSettingsPage.tsx'));
 const AwardsPage = lazy(() => import('./features/awards/AwardsPage.tsx'));
 const AwardRoundPage = lazy(() => import('./features/awards/AwardRoundPage.tsx'));
 const PublicCoveragePage = lazy(() => import('./features/public/PublicCoveragePage.tsx'));

@@ -10,4 +10,4 @@ export * from '../domains/reconciliation/reconciliation.table.ts';
 export * from '../domains/premiums/premiums.table.ts';
 export * from '../domains/financing/financing.table.ts';
 export * from '../domains/enrolment/protection-history.table.ts';
-export * from '../domains/coverage/coverage.table.ts';
+export * from '../domains/ucj/coverage.table.ts';

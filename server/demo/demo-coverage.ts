@@ -5,8 +5,8 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { upsertDenominator, upsertTarget } from '../domains/coverage/coverage.repo.ts';
-import { createAwardRound } from '../domains/coverage/coverage.service.ts';
+import { upsertDenominator, upsertTarget } from '../domains/ucj/coverage.repo.ts';
+import { createAwardRound } from '../domains/ucj/coverage.service.ts';
 import type { RegionDirectory } from '../domains/regions/region-directory.ts';
 
 export async function seedDemoCoverage(db: Db, regions: RegionDirectory, today: string): Promise<void> {

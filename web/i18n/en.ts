@@ -1,5 +1,5 @@
 import { awardsEn, publicEn } from '../features/awards/i18n.ts';
-import { coverageEn } from '../features/coverage/i18n.ts';
+import { coverageEn } from '../features/ucj/i18n.ts';
 import type { Translations } from './id.ts';
 
 export const en: Translations = {

@@ -1,6 +1,6 @@
 /** Bahasa Indonesia: the app's first language. Every other language copies this shape (see en.ts). */
 import { awardsId, publicId } from '../features/awards/i18n.ts';
-import { coverageId } from '../features/coverage/i18n.ts';
+import { coverageId } from '../features/ucj/i18n.ts';
 
 export const id = {
   cov: coverageId,

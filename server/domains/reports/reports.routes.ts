@@ -5,7 +5,7 @@ import { leaderboardQuerySchema, paritranaQuerySchema } from '../../../core/cove
 import type { AppDeps } from '../../app.ts';
 import { errorResponses } from '../../http/responses.ts';
 import { currentUser } from '../../plugins/session.ts';
-import type { CoverageContext } from '../coverage/coverage.service.ts';
+import type { CoverageContext } from '../ucj/coverage.service.ts';
 import { awardCertificatePdf, awardRankingXlsx, leaderboardXlsx, paritranaReport, type ReportFile } from './reports.service.ts';
 
 const fileResponse = { 200: z.any().describe('The file (XLSX or PDF)'), ...errorResponses(400, 401, 404) };

@@ -11,7 +11,7 @@ import { interpolateTarget, NATIONAL_TARGET_PATH } from '../../../core/projectio
 import type { Db } from '../../db/client.ts';
 import { AppError, errors } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { coveredByOccupation, findBudgetLines, findTargets, growthByVillage, protectedBySource } from '../coverage/coverage.repo.ts';
+import { coveredByOccupation, findBudgetLines, findTargets, growthByVillage, protectedBySource } from '../ucj/coverage.repo.ts';
 import {
   getAwardRound,
   getCoverage,
@@ -20,7 +20,7 @@ import {
   getSettings,
   resolveRegion,
   type CoverageContext,
-} from '../coverage/coverage.service.ts';
+} from '../ucj/coverage.service.ts';
 import { renderCertificatePdf } from './certificate.ts';
 import { renderParitranaPdf, renderParitranaXlsx, type ParitranaInput } from './paritrana-report.ts';
 import { renderRankingXlsx } from './ranking-xlsx.ts';

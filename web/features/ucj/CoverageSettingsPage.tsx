@@ -203,6 +203,47 @@ function QueryBody({ query, isEmpty, emptyText, children }: { query: UseQueryRes
   return <>{children}</>;
 }
 
+/** Confirms deleting one row kept per region and year (a target or an official denominator). */
+function DeleteRegionYearModal({
+  row,
+  remove,
+  title,
+  body,
+  doneMessage,
+  testId,
+  onClose,
+}: {
+  row: { regionCode: string; year: number } | null;
+  remove: ReturnType<typeof useDeleteTarget>;
+  title: string;
+  body: string;
+  doneMessage: string;
+  testId: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { close, save } = useModalMutation(remove, onClose);
+  return (
+    <FormModal
+      opened={row !== null}
+      onClose={close}
+      title={title}
+      onSubmit={() => row && save({ region: row.regionCode, year: row.year }, doneMessage)}
+      error={remove.error}
+      pending={remove.isPending}
+      submitLabel={t('cov.deleteConfirm')}
+      submitColor="red"
+      submitTestId={testId}
+    >
+      {row && (
+        <Alert color="orange" variant="light">
+          {body}
+        </Alert>
+      )}
+    </FormModal>
+  );
+}
+
 function RowActions({ onEdit, onDelete, testId }: { onEdit: () => void; onDelete: () => void; testId: string }) {
   const { t } = useTranslation();
   return (
@@ -222,6 +263,7 @@ type Editing<T> = { mode: 'new' } | { mode: 'edit'; item: T } | null;
 function TargetsSection({ region, options, nameOf }: { region: string; options: RegionOption[]; nameOf: (code: string) => string }) {
   const { t } = useTranslation();
   const targets = useCoverageTargets(region);
+  const removeTarget = useDeleteTarget();
   const [editing, setEditing] = useState<Editing<Target>>(null);
   const [deleting, setDeleting] = useState<Target | null>(null);
   const items = [...(targets.data?.items ?? [])].sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.year - b.year);
@@ -258,7 +300,15 @@ function TargetsSection({ region, options, nameOf }: { region: string; options: 
         </TableCard>
       </QueryBody>
       {editing && <TargetModal editing={editing} defaultRegion={region} options={options} nameOf={nameOf} onClose={() => setEditing(null)} />}
-      <DeleteTargetModal target={deleting} nameOf={nameOf} onClose={() => setDeleting(null)} />
+      <DeleteRegionYearModal
+        row={deleting}
+        remove={removeTarget}
+        title={t('cov.deleteTargetTitle')}
+        body={deleting ? t('cov.deleteTargetBody', { percent: formatCoveragePercent(deleting.percent), region: nameOf(deleting.regionCode), year: deleting.year }) : ''}
+        doneMessage={t('cov.targetDeleted')}
+        testId="target-delete-confirm"
+        onClose={() => setDeleting(null)}
+      />
     </ListSection>
   );
 }
@@ -343,30 +393,6 @@ function TargetModal({
   );
 }
 
-function DeleteTargetModal({ target, nameOf, onClose }: { target: Target | null; nameOf: (code: string) => string; onClose: () => void }) {
-  const { t } = useTranslation();
-  const remove = useDeleteTarget();
-  const { close, save } = useModalMutation(remove, onClose);
-  return (
-    <FormModal
-      opened={target !== null}
-      onClose={close}
-      title={t('cov.deleteTargetTitle')}
-      onSubmit={() => target && save({ region: target.regionCode, year: target.year }, t('cov.targetDeleted'))}
-      error={remove.error}
-      pending={remove.isPending}
-      submitLabel={t('cov.deleteConfirm')}
-      submitColor="red"
-      submitTestId="target-delete-confirm"
-    >
-      {target && (
-        <Alert color="orange" variant="light">
-          {t('cov.deleteTargetBody', { percent: formatCoveragePercent(target.percent), region: nameOf(target.regionCode), year: target.year })}
-        </Alert>
-      )}
-    </FormModal>
-  );
-}
 
 // ---- Official denominators ----------------------------------------------------------------------------
 
@@ -374,6 +400,7 @@ function DenominatorsSection({ region, options, nameOf }: { region: string; opti
   const { t } = useTranslation();
   const lang = useLang();
   const denominators = useCoverageDenominators(region);
+  const removeDenominator = useDeleteDenominator();
   const [editing, setEditing] = useState<Editing<Denominator>>(null);
   const [deleting, setDeleting] = useState<Denominator | null>(null);
   const items = [...(denominators.data?.items ?? [])].sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.year - b.year);
@@ -410,7 +437,17 @@ function DenominatorsSection({ region, options, nameOf }: { region: string; opti
         </TableCard>
       </QueryBody>
       {editing && <DenominatorModal editing={editing} defaultRegion={region} options={options} nameOf={nameOf} onClose={() => setEditing(null)} />}
-      <DeleteDenominatorModal denominator={deleting} nameOf={nameOf} onClose={() => setDeleting(null)} />
+      <DeleteRegionYearModal
+        row={deleting}
+        remove={removeDenominator}
+        title={t('cov.deleteDenominatorTitle')}
+        body={
+          deleting ? t('cov.deleteDenominatorBody', { value: formatNumber(deleting.value), region: deleting.regionName || nameOf(deleting.regionCode), year: deleting.year }) : ''
+        }
+        doneMessage={t('cov.denominatorDeleted')}
+        testId="denominator-delete-confirm"
+        onClose={() => setDeleting(null)}
+      />
     </ListSection>
   );
 }
@@ -482,27 +519,3 @@ function DenominatorModal({
   );
 }
 
-function DeleteDenominatorModal({ denominator, nameOf, onClose }: { denominator: Denominator | null; nameOf: (code: string) => string; onClose: () => void }) {
-  const { t } = useTranslation();
-  const remove = useDeleteDenominator();
-  const { close, save } = useModalMutation(remove, onClose);
-  return (
-    <FormModal
-      opened={denominator !== null}
-      onClose={close}
-      title={t('cov.deleteDenominatorTitle')}
-      onSubmit={() => denominator && save({ region: denominator.regionCode, year: denominator.year }, t('cov.denominatorDeleted'))}
-      error={remove.error}
-      pending={remove.isPending}
-      submitLabel={t('cov.deleteConfirm')}
-      submitColor="red"
-      submitTestId="denominator-delete-confirm"
-    >
-      {denominator && (
-        <Alert color="orange" variant="light">
-          {t('cov.deleteDenominatorBody', { value: formatNumber(denominator.value), region: denominator.regionName || nameOf(denominator.regionCode), year: denominator.year })}
-        </Alert>
-      )}
-    </FormModal>
-  );
-}
