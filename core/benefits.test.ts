@@ -53,7 +53,7 @@ describe('scholarships', () => {
     const [baby] = estimateBenefits({ ...base, children: [child('2026-01-01', 'none')] }).scholarship.children;
     // Kindergarten 2 × 1,5 + primary 6 × 1,5 + junior 3 × 2 + senior 3 × 3 + university 5 × 12 = 87 million.
     expect(baby).toMatchObject({ yearlyAmount: 0, totalEntitlement: 87_000_000 });
-    expect(baby!.schedule[0]).toEqual({ year: 2030, level: 'TK', amount: 1_500_000 });
+    expect(baby!.schedule[0]).toEqual({ year: 2030, level: 'TK', amount: 1_500_000, dueOn: '2030-07-01' });
     expect(baby!.reason).toContain('masuk sekolah');
   });
 

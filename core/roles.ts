@@ -95,3 +95,21 @@ export function canWriteEnrolment(actor: Actor, villageCode: string): boolean {
 export function canManageRates(actor: Actor): boolean {
   return actor.role === 'admin';
 }
+
+/**
+ * Reporting a death or work accident, entering heirs and marking documents received: the manpower office,
+ * the village's own operator and BPJS officers (families also come to the branch office).
+ */
+export function canFileClaims(actor: Actor, villageCode: string): boolean {
+  return (actor.role === 'admin' || actor.role === 'village' || actor.role === 'bpjs') && isWithinRegion(villageCode, actor.regionCode);
+}
+
+/** Submitting claims to BPJS, recording its decisions and the payments to heirs: BPJS officers and the manpower office. */
+export function canProcessClaims(actor: Actor, villageCode: string): boolean {
+  return (actor.role === 'admin' || actor.role === 'bpjs') && isWithinRegion(villageCode, actor.regionCode);
+}
+
+/** Hand-over ceremonies (who receives what, on stage): the manpower office and BPJS officers. */
+export function canManageHandovers(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'bpjs';
+}

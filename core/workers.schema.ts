@@ -170,6 +170,8 @@ export const workerSummarySchema = z.object({
   rw: z.string().nullable(),
   occupation: z.enum(OCCUPATION_CODES),
   coverage: coverageSchema,
+  /** Day of death when a death claim was reported (the worker has left the register coverage counts). */
+  deceasedOn: z.string().nullable(),
 });
 export type WorkerSummaryDto = z.infer<typeof workerSummarySchema>;
 

@@ -279,3 +279,33 @@ export async function endEnrolmentRow(db: Db, id: string, endedOn: string): Prom
 export async function insertPaymentLine(db: Db, line: typeof premiumPayments.$inferInsert): Promise<void> {
   await db.insert(premiumPayments).values(line);
 }
+
+/** Ends every open participation of a worker on a day (a death); returns the participations ended. */
+export async function endOpenEnrolmentsOfWorker(db: Db, workerId: string, endedOn: string): Promise<{ id: string; program: string }[]> {
+  return db
+    .update(enrolments)
+    .set({ endedOn })
+    .where(and(eq(enrolments.workerId, workerId), isNull(enrolments.endedOn)))
+    .returning({ id: enrolments.id, program: enrolments.program });
+}
+
+/**
+ * Reopens participations ended on `endedOn` (a death report cancelled). One that was ended otherwise since,
+ * or whose programme has been opened again meanwhile, stays as it is; returns the ids reopened.
+ */
+export async function reopenEnrolments(db: Db, ids: readonly string[], endedOn: string): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .update(enrolments)
+    .set({ endedOn: null })
+    .where(
+      and(
+        inArray(enrolments.id, [...ids]),
+        eq(enrolments.endedOn, endedOn),
+        // Spelled out: in an UPDATE Drizzle leaves columns unqualified, and they would name `o`'s here.
+        sql`not exists (select 1 from enrolments o where o.worker_id = "enrolments"."worker_id" and o.program = "enrolments"."program" and o.ended_on is null)`,
+      ),
+    )
+    .returning({ id: enrolments.id });
+  return rows.map((r) => r.id);
+}

@@ -168,7 +168,7 @@ export async function rebuildProtectionHistory(db: Db, onProgress?: (done: numbe
   await db.execute(sql`delete from coverage_deltas`);
   await db.execute(sql`
     insert into coverage_deltas (village_code, month, status, delta)
-    select village_code, '0000-00', 'registered', count(*)::integer from workers where deleted_at is null group by 1`);
+    select village_code, '0000-00', 'registered', count(*)::integer from workers where deleted_at is null and deceased_on is null group by 1`);
   const ids = rowsOf(await db.execute(sql`select distinct e.worker_id from enrolments e join workers w on w.id = e.worker_id and w.deleted_at is null order by 1`)).map(
     (r) => String(r.worker_id),
   );

@@ -16,8 +16,10 @@ import { villagesOf, ZERO_COUNTS, type StatusCounts } from './coverage.repo.ts';
 export async function coverageFromScratch(db: Db, regionCode: string, months: readonly string[]): Promise<Map<string, Map<string, StatusCounts>>> {
   const rules = await findGraceRules(db);
   const workers = (
-    (await db.execute(sql`select id, village_code from workers w where w.deleted_at is null and ${villagesOf(sql`w.village_code`, regionCode)}`)) as unknown as {
-      rows: { id: string; village_code: string }[];
+    (await db.execute(
+      sql`select id, village_code, deceased_on is not null as deceased from workers w where w.deleted_at is null and ${villagesOf(sql`w.village_code`, regionCode)}`,
+    )) as unknown as {
+      rows: { id: string; village_code: string; deceased: boolean }[];
     }
   ).rows;
   const out = new Map(months.map((m) => [m, new Map<string, StatusCounts>()]));
@@ -44,7 +46,8 @@ export async function coverageFromScratch(db: Db, regionCode: string, months: re
       for (const month of months) {
         const byVillage = out.get(month)!;
         const counts = byVillage.get(w.village_code) ?? { ...ZERO_COUNTS };
-        counts.workers += 1;
+        // The deceased leave the register (the denominator) but keep the months they were protected.
+        if (!w.deceased) counts.workers += 1;
         if (firstEnrolled !== null && firstEnrolled <= month) counts.enrolled += 1;
         const status = statusIn(month);
         if (status !== 'not_enrolled') counts[status] += 1;

@@ -91,6 +91,14 @@ export interface BreakdownCell {
   n: number;
 }
 
+/**
+ * A worker (`w`) counted in a month's breakdown: not removed, and alive — or deceased but still holding a
+ * span (`s`) that month, so the months a deceased participant was protected keep counting.
+ */
+function registeredIn(w: SQL, s: SQL): SQL {
+  return sql`${w}.deleted_at is null and (${w}.deceased_on is null or ${s}.status is not null)`;
+}
+
 /** Workers of a region by occupation, sex, age on `day` and their status in its month. */
 export async function breakdownCells(db: Db, regionCode: string, day: string): Promise<BreakdownCell[]> {
   const month = day.slice(0, 7);
@@ -98,7 +106,7 @@ export async function breakdownCells(db: Db, regionCode: string, day: string): P
     select w.occupation, w.sex, extract(year from age(${day}::date, w.birth_date))::integer as age, s.status, count(*)::integer as n
     from workers w
     left join coverage_spans s on s.worker_id = w.id and ${spanHolds(sql`s`, month)}
-    where w.deleted_at is null and ${villagesOf(sql`w.village_code`, regionCode)}
+    where ${registeredIn(sql`w`, sql`s`)} and ${villagesOf(sql`w.village_code`, regionCode)}
     group by 1, 2, 3, 4`);
   return rowsOf<BreakdownCell>(result).map((r) => ({ ...r, age: Number(r.age), n: Number(r.n) }));
 }
@@ -132,7 +140,7 @@ export async function coveredByOccupation(db: Db, regionCode: string, month: str
     select w.occupation, s.status, count(*)::integer as n
     from workers w
     left join coverage_spans s on s.worker_id = w.id and ${spanHolds(sql`s`, month)}
-    where w.deleted_at is null and ${villagesOf(sql`w.village_code`, regionCode)}
+    where ${registeredIn(sql`w`, sql`s`)} and ${villagesOf(sql`w.village_code`, regionCode)}
       and w.occupation in (${sql.join(
         occupations.map((o) => sql`${o}`),
         sql`, `,

@@ -9,6 +9,7 @@
  * month, lapsed after; a participation ended during the month no longer counts for it. "Workers" is the
  * register as it stands (workers not deleted), the same denominator for every month of a trend.
  */
+import { benefitsPaidIn } from '../claims/claim-reports.service.ts';
 import { randomUUID } from 'node:crypto';
 import { awardRound, rankWithTies } from '../../../core/awards.ts';
 import type {
@@ -209,8 +210,8 @@ export async function getHeadline(db: Db, ctx: CoverageContext, query: { region?
     region: row,
     uncovered: row.workers - row.covered,
     lapsingWithin30Days: await countLapsingBetween(db, region.code, ctx.today, until, grace),
-    // Claims and benefit payments arrive with the claims work; until then there is nothing to add up.
-    benefitsPaid: null,
+    // Every benefit paid to families in the region (net of corrections); null before the first payment.
+    benefitsPaid: await benefitsPaidIn(db, region.code, ctx.today),
   };
 }
 

@@ -59,6 +59,7 @@ function presentSummary(row: WorkerRow, ctx: WorkerContext, coverage: WorkerCove
     rw: row.rw,
     occupation: row.occupation as OccupationCode,
     coverage: { status: coverage.status, paidUntil: coverage.paidUntil },
+    deceasedOn: row.deceasedOn,
   };
 }
 
@@ -175,6 +176,7 @@ export async function createWorker(db: Db, ctx: WorkerContext, input: WorkerCrea
     updatedAt: now,
     createdBy: ctx.actor.id,
     updatedBy: ctx.actor.id,
+    deceasedOn: null,
     deletedAt: null,
   };
   try {

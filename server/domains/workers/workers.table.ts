@@ -28,6 +28,11 @@ export const workers = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
     updatedBy: uuid('updated_by'),
+    /**
+     * Day of death, set when a death claim is reported (cleared if that report is cancelled). A deceased
+     * worker stays in lists and keeps their history, but leaves the register coverage is counted against.
+     */
+    deceasedOn: date('deceased_on', { mode: 'string' }),
     /** Removed workers stay for the audit trail and later claims; they leave lists and free their NIK. */
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
