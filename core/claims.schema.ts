@@ -225,7 +225,7 @@ export const claimListQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
-export type ClaimListQuery = z.input<typeof claimListQuerySchema>;
+export type ClaimListQuery = Omit<z.output<typeof claimListQuerySchema>, 'page' | 'pageSize'> & { page?: number; pageSize?: number };
 
 // ---- Claims: answers -----------------------------------------------------------------------------
 

@@ -28,6 +28,14 @@ const DashboardPage = lazy(() => import('./features/ucj/DashboardPage.tsx'));
 const CoverageSettingsPage = lazy(() => import('./features/ucj/CoverageSettingsPage.tsx'));
 const AwardsPage = lazy(() => import('./features/awards/AwardsPage.tsx'));
 const AwardRoundPage = lazy(() => import('./features/awards/AwardRoundPage.tsx'));
+const ClaimsPage = lazy(() => import('./features/claims/ClaimsPage.tsx'));
+const ReportClaimPage = lazy(() => import('./features/claims/ReportClaimPage.tsx'));
+const ClaimDetailPage = lazy(() => import('./features/claims/ClaimDetailPage.tsx'));
+const ClaimTotalsPage = lazy(() => import('./features/claims/ClaimTotalsPage.tsx'));
+const HandoversPage = lazy(() => import('./features/claims/HandoversPage.tsx'));
+const HandoverPage = lazy(() => import('./features/claims/HandoverPage.tsx'));
+const BenefitCalculatorPage = lazy(() => import('./features/claims/BenefitCalculatorPage.tsx'));
+const ClaimSettingsPage = lazy(() => import('./features/claims/ClaimSettingsPage.tsx'));
 const PublicCoveragePage = lazy(() => import('./features/public/PublicCoveragePage.tsx'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage.tsx'));
 
@@ -69,6 +77,14 @@ export const router = createBrowserRouter([
       { path: 'cakupan/pengaturan', element: <CoverageSettingsPage /> },
       { path: 'penghargaan', element: <AwardsPage /> },
       { path: 'penghargaan/:id', element: <AwardRoundPage /> },
+      { path: 'klaim', element: <ClaimsPage /> },
+      { path: 'klaim/baru', element: <ReportClaimPage /> },
+      { path: 'klaim/rekap', element: <ClaimTotalsPage /> },
+      { path: 'klaim/penyerahan', element: <HandoversPage /> },
+      { path: 'klaim/penyerahan/:id', element: <HandoverPage /> },
+      { path: 'klaim/kalkulator', element: <BenefitCalculatorPage /> },
+      { path: 'klaim/pengaturan', element: <ClaimSettingsPage /> },
+      { path: 'klaim/:id', element: <ClaimDetailPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -8,6 +8,7 @@ import { useLogout, useMeta } from '../api/queries.ts';
 import { useCurrentUser } from '../features/auth/session.ts';
 import { canSeeCommitments, canSeeFunding, canSeePayments, canSeePlan, canSeeWorklists } from '../features/financing/financing-rules.ts';
 import { canImport, canReconcile } from '../features/imports/import-rules.ts';
+import { canManageClaimSettings, canReportClaims, canSeeHandovers } from '../features/claims/claim-rules.ts';
 import { useLang } from '../i18n/index.ts';
 import { DEMO_BANNER_HEIGHT, DemoBanner } from './DemoBanner.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -118,24 +119,42 @@ function MainNav() {
     ...(canSeeWorklists(user.role) ? [{ to: '/pembiayaan/daftar-kerja', label: t('nav.finWorklists'), active: pathname === '/pembiayaan/daftar-kerja' }] : []),
     { to: '/tarif', label: t('nav.finRates'), active: pathname === '/tarif' },
   ];
+  const claims = [
+    { to: '/klaim', label: t('nav.claimList'), active: pathname === '/klaim' || (pathname.startsWith('/klaim/') && !CLAIM_PAGES.some((p) => pathname.startsWith(p))) },
+    ...(canReportClaims(user.role) ? [{ to: '/klaim/baru', label: t('nav.claimReport'), active: pathname === '/klaim/baru' }] : []),
+    { to: '/klaim/rekap', label: t('nav.claimTotals'), active: pathname === '/klaim/rekap' },
+    ...(canSeeHandovers(user.role) ? [{ to: '/klaim/penyerahan', label: t('nav.claimHandovers'), active: pathname.startsWith('/klaim/penyerahan') }] : []),
+    { to: '/klaim/kalkulator', label: t('nav.claimCalculator'), active: pathname === '/klaim/kalkulator' },
+    ...(canManageClaimSettings(user.role) ? [{ to: '/klaim/pengaturan', label: t('nav.claimSettings'), active: pathname === '/klaim/pengaturan' }] : []),
+  ];
   return (
     <Stack gap={4} component="nav">
       {items.map((item) => (
         <NavItem key={item.to} {...item} />
       ))}
-      <NavLink
-        label={t('nav.financing')}
-        defaultOpened
-        childrenOffset="sm"
-        variant="light"
-        data-testid="nav-financing"
-        styles={{ root: { minHeight: 44, borderRadius: 'var(--mantine-radius-md)' }, label: { fontSize: 'var(--mantine-font-size-md)', fontWeight: 600 } }}
-      >
-        {financing.map((item) => (
-          <NavItem key={item.to} {...item} />
-        ))}
-      </NavLink>
+      <NavGroup label={t('nav.claims')} testId="nav-claims" items={claims} />
+      <NavGroup label={t('nav.financing')} testId="nav-financing" items={financing} />
     </Stack>
+  );
+}
+
+/** Pages of the claims group that are not a claim's own page (/klaim/:id). */
+const CLAIM_PAGES = ['/klaim/baru', '/klaim/rekap', '/klaim/penyerahan', '/klaim/kalkulator', '/klaim/pengaturan'];
+
+function NavGroup({ label, testId, items }: { label: string; testId: string; items: { to: string; label: string; active: boolean }[] }) {
+  return (
+    <NavLink
+      label={label}
+      defaultOpened
+      childrenOffset="sm"
+      variant="light"
+      data-testid={testId}
+      styles={{ root: { minHeight: 44, borderRadius: 'var(--mantine-radius-md)' }, label: { fontSize: 'var(--mantine-font-size-md)', fontWeight: 600 } }}
+    >
+      {items.map((item) => (
+        <NavItem key={item.to} {...item} />
+      ))}
+    </NavLink>
   );
 }
 

@@ -1,9 +1,13 @@
 import { awardsEn, publicEn } from '../features/awards/i18n.ts';
+import { claimsEn } from '../features/claims/i18n.ts';
+import { claimsAdminEn } from '../features/claims/i18n-admin.ts';
 import { coverageEn } from '../features/ucj/i18n.ts';
 import type { Translations } from './id.ts';
 
 export const en: Translations = {
   cov: coverageEn,
+  clm: claimsEn,
+  clmx: claimsAdminEn,
   awd: awardsEn,
   pub: publicEn,
   app: {
@@ -41,6 +45,13 @@ export const en: Translations = {
     finPayments: 'Payments',
     finWorklists: 'Worklists',
     finRates: 'Premium rates',
+    claims: 'Claims & benefits',
+    claimList: 'Claims',
+    claimReport: 'Report an event',
+    claimTotals: 'Benefits paid',
+    claimHandovers: 'Hand-over ceremonies',
+    claimCalculator: 'Benefit calculator',
+    claimSettings: 'Claim settings',
   },
   login: {
     title: 'Log in to Jaring',

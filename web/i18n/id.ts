@@ -1,9 +1,13 @@
 /** Bahasa Indonesia: the app's first language. Every other language copies this shape (see en.ts). */
 import { awardsId, publicId } from '../features/awards/i18n.ts';
+import { claimsId } from '../features/claims/i18n.ts';
+import { claimsAdminId } from '../features/claims/i18n-admin.ts';
 import { coverageId } from '../features/ucj/i18n.ts';
 
 export const id = {
   cov: coverageId,
+  clm: claimsId,
+  clmx: claimsAdminId,
   awd: awardsId,
   pub: publicId,
   app: {
@@ -41,6 +45,13 @@ export const id = {
     finPayments: 'Pembayaran',
     finWorklists: 'Daftar kerja',
     finRates: 'Tarif iuran',
+    claims: 'Klaim & manfaat',
+    claimList: 'Daftar klaim',
+    claimReport: 'Laporkan kejadian',
+    claimTotals: 'Rekap manfaat dibayar',
+    claimHandovers: 'Acara penyerahan',
+    claimCalculator: 'Kalkulator manfaat',
+    claimSettings: 'Pengaturan klaim',
   },
   login: {
     title: 'Masuk ke Jaring',

@@ -1,0 +1,8 @@
+import { Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+/** Placeholder until the page is built. */
+export default function ClaimSettingsPage() {
+  const { t } = useTranslation();
+  return <Title order={1} size="h2">{t('clmx.settingsTitle')}</Title>;
+}
