@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { BenefitError, benefitRatesOn, estimateBenefits, type BenefitInput } from './benefits.ts';
+import {
+  BENEFIT_RATES,
+  BenefitError,
+  benefitAmountsSchema,
+  benefitRatesOn,
+  estimateBenefits,
+  scholarshipDueOn,
+  schoolYearLabel,
+  schoolYearOf,
+  type BenefitInput,
+} from './benefits.ts';
 
 const base: BenefitInput = { program: 'JKM', event: 'death', declaredIncome: 1_000_000, contributionMonths: 48, eventDate: '2026-08-10', children: [] };
 
@@ -79,5 +89,74 @@ describe('scholarships', () => {
     expect(third).toMatchObject({ yearlyAmount: 0, totalEntitlement: 0 });
     expect(third!.reason).toContain('2 anak');
     expect(e.total).toBe(42_000_000);
+  });
+});
+
+describe('school years, temporary incapacity and children who no longer qualify', () => {
+  it('counts school years from July: an event in March belongs to the school year begun the July before', () => {
+    expect(schoolYearOf('2026-03-01')).toBe(2025);
+    expect(schoolYearOf('2026-07-01')).toBe(2026);
+    expect(schoolYearLabel(2026)).toBe('2026/2027');
+    expect(scholarshipDueOn(2025, '2026-03-01')).toBe('2026-03-01');
+    expect(scholarshipDueOn(2026, '2026-03-01')).toBe('2026-07-01');
+    const [pupil] = estimateBenefits({ ...base, eventDate: '2026-03-01', children: [{ birthDate: '2018-01-01', schoolLevel: 'SD' }] }).scholarship.children;
+    expect(pupil!.schedule.slice(0, 2)).toEqual([
+      { year: 2025, level: 'SD', amount: 1_500_000, dueOn: '2026-03-01' },
+      { year: 2026, level: 'SD', amount: 1_500_000, dueOn: '2026-07-01' },
+    ]);
+  });
+
+  it('stops a child’s path at the school year claimed on or after the 23rd birthday', () => {
+    // Born 1 June 2005, in university at the event: 21 on 1 July 2026, 22 on 1 July 2027, 23 on 1 July 2028.
+    const [student] = estimateBenefits({ ...base, eventDate: '2026-08-10', children: [{ birthDate: '2005-06-01', schoolLevel: 'PT' }] }).scholarship.children;
+    expect(student!.schedule.map((y) => y.year)).toEqual([2026, 2027]);
+    expect(student!.totalEntitlement).toBe(24_000_000);
+  });
+
+  it('a married or working child gets nothing and takes no place among the two', () => {
+    const e = estimateBenefits({
+      ...base,
+      children: [
+        { birthDate: '2004-01-01', schoolLevel: 'PT', married: true },
+        { birthDate: '2005-01-01', schoolLevel: 'SMA', working: true },
+        { birthDate: '2012-01-01', schoolLevel: 'SMP' },
+        { birthDate: '2014-01-01', schoolLevel: 'SD' },
+      ],
+    });
+    const [married, working, first, second] = e.scholarship.children;
+    expect(married).toMatchObject({ yearlyAmount: 0, totalEntitlement: 0 });
+    expect(married!.reason).toContain('menikah');
+    expect(working!.reason).toContain('bekerja');
+    expect(first!.yearlyAmount).toBe(2_000_000);
+    expect(second!.yearlyAmount).toBe(1_500_000);
+  });
+
+  it.each([
+    // days, declared income, amount: 100% for the first 12 months (360 days), then 50%.
+    [30, 1_000_000, 1_000_000],
+    [45, 2_000_000, 3_000_000],
+    [360, 1_000_000, 12_000_000],
+    [420, 1_000_000, 12_000_000 + 1_000_000],
+    [0, 1_000_000, 0],
+  ])('JKK temporary incapacity: %i days at Rp%i pays Rp%i, no scholarship', (days, declaredIncome, amount) => {
+    const e = estimateBenefits({ ...base, program: 'JKK', event: 'temporary_incapacity', declaredIncome, incapacityDays: days, children: [{ birthDate: '2015-01-01', schoolLevel: 'SD' }] });
+    expect(e.items).toEqual([expect.objectContaining({ code: 'temporary_incapacity', amount })]);
+    expect(e.total).toBe(amount);
+    expect(e.notes.join(' ')).toContain('tanpa batas biaya');
+    expect(e.scholarship.eligible).toBe(false);
+  });
+
+  it('the dated table decides: a later row applies from its day, the earlier one before it', () => {
+    const later = { ...BENEFIT_RATES[0]!, validFrom: '2027-01-01', regulation: 'PP uji 2027', jkmLumpSum: 25_000_000 };
+    const table = [BENEFIT_RATES[0]!, later];
+    expect(estimateBenefits({ ...base, eventDate: '2026-12-31' }, table).total).toBe(42_000_000);
+    expect(estimateBenefits({ ...base, eventDate: '2027-01-01' }, table)).toMatchObject({ total: 47_000_000, regulation: 'PP uji 2027' });
+  });
+
+  it('the stored amounts schema accepts the seeded row and refuses levels out of order', () => {
+    const { validFrom: _from, regulation: _regulation, ...amounts } = BENEFIT_RATES[0]!;
+    expect(benefitAmountsSchema.safeParse(amounts).success).toBe(true);
+    const swapped = { ...amounts, scholarship: { ...amounts.scholarship, levels: [...amounts.scholarship.levels].reverse() } };
+    expect(benefitAmountsSchema.safeParse(swapped).success).toBe(false);
   });
 });

@@ -121,11 +121,13 @@ export interface EventFacts {
 
 /**
  * Whether the worker was protected on the event day, by which programme, with how many months of
- * contributions and at what declared income — all from the enrolments and payments on record.
+ * contributions and at what declared income — from the enrolments and the payments made by that day (and
+ * what the BPJS participant file reports as paid, BPJS's own record).
  */
 export async function eventFacts(db: Db, worker: { id: string; monthlyIncome: number | null }, event: ClaimEvent, eventDate: string): Promise<EventFacts> {
   const [participations, graceMonths, enrolmentRows] = await Promise.all([
-    findParticipations(db, [worker.id]),
+    // What was paid by the day of the event: premiums paid afterwards do not cover it.
+    findParticipations(db, [worker.id], eventDate),
     graceMonthsOn(db, eventDate),
     findEnrolmentsOfWorker(db, worker.id),
   ]);

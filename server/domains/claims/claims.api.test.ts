@@ -5,91 +5,32 @@
  * "Today" is a clock the tests move (the JKK 7-working-day deadline needs days to pass).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeNik, makeWorker } from '../../test/factories.ts';
+import { childHeir as child, claimKit, INJURY_DOCUMENTS, JKM_DOCUMENTS, spouseHeir as heir, type ClaimKit } from '../../test/claim-kit.ts';
+import { makeNik } from '../../test/factories.ts';
 import { testApp, type TestApp } from '../../test/test-app.ts';
 
 let t: TestApp;
+let kit: ClaimKit;
 let admin: string;
 let operator: string; // village operator of Tanjung Luar (52.03.01.2001)
 let otherOperator: string; // village operator of 52.03.02.2001
 let camat: string; // district office of 52.03.01
 let bpjs: string;
 let viewer: string;
-let selfSource: string;
 let clock = new Date('2026-11-20T03:00:00Z'); // Friday 20 November 2026, WITA
 
 const VILLAGE = '52.03.01.2001';
 const OTHER_VILLAGE = '52.03.02.2001';
-const JKM_DOCUMENTS = ['kpj_card', 'ktp_participant', 'ktp_heir', 'death_certificate', 'family_card', 'heir_statement', 'heir_savings_book'];
 
-const get = (cookie: string, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } });
-const send = (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', cookie: string, url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+const get = (cookie: string, url: string) => kit.get(cookie, url);
+const send = (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', cookie: string, url: string, payload?: object) => kit.send(method, cookie, url, payload);
+const worker = (villageCode = VILLAGE, overrides: Parameters<ClaimKit['worker']>[1] = {}) => kit.worker(villageCode, overrides);
+const insured = (workerId: string, startMonth: string, paidTo: string | null, declaredIncome?: number) => kit.insure(workerId, startMonth, paidTo, declaredIncome);
+const report = (cookie: string, workerId: string, body?: Record<string, unknown>) => kit.report(cookie, workerId, body);
+const receiveAll = async (cookie: string, claimId: string, codes: readonly string[], on?: string) => (await kit.receive(cookie, claimId, codes, on)) as Record<string, any>;
 
 function setToday(day: string): void {
   clock = new Date(`${day}T03:00:00Z`);
-}
-
-async function worker(villageCode = VILLAGE, overrides: Parameters<typeof makeWorker>[0] = {}): Promise<{ id: string; nik: string; name: string }> {
-  const res = await send('POST', admin, '/api/workers', makeWorker({ villageCode, ...overrides }));
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json();
-}
-
-function monthsIn(from: string, to: string): number {
-  return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5)) - Number(from.slice(5)) + 1;
-}
-
-/** Enrols in JKK+JKM from `startMonth` at a declared income and pays `fromMonth`..`toMonth` itself. */
-async function insured(workerId: string, startMonth: string, paidTo: string | null, declaredIncome = 1_000_000): Promise<void> {
-  const enrol = await send('POST', admin, `/api/workers/${workerId}/enrolments`, { programs: ['JKK', 'JKM'], startMonth, declaredIncome, fundingSource: 'SELF' });
-  expect(enrol.statusCode, enrol.body).toBe(201);
-  if (!paidTo) return;
-  const monthly = Math.round(Math.max(declaredIncome, 1_000_000) / 100) + 6_800;
-  const res = await send('POST', admin, '/api/payments', {
-    sourceId: selfSource,
-    workerIds: [workerId],
-    fromMonth: startMonth,
-    toMonth: paidTo,
-    amount: monthly * monthsIn(startMonth, paidTo),
-    paidOn: `${startMonth}-05`,
-  });
-  expect(res.statusCode, res.body).toBe(201);
-}
-
-const heir = (overrides: Record<string, unknown> = {}) => ({
-  nik: makeNik({ districtCode: '52.03.01', sex: 'F', birthDate: '1988-04-12' }),
-  name: 'Baiq Rahmawati',
-  relation: 'spouse',
-  isPayee: true,
-  ...overrides,
-});
-
-const child = (birthDate: string, schoolLevel: string, name = 'Lalu Ahmad Fauzi') => ({
-  nik: makeNik({ districtCode: '52.03.01', sex: 'M', birthDate }),
-  name,
-  relation: 'child',
-  schoolLevel,
-});
-
-async function report(cookie: string, workerId: string, body: Record<string, unknown> = {}) {
-  return send('POST', cookie, '/api/claims', {
-    workerId,
-    event: 'death_natural',
-    eventDate: '2026-11-10',
-    place: 'Dusun Lauk, Tanjung Luar',
-    description: 'Meninggal dunia di rumah karena sakit.',
-    ...body,
-  });
-}
-
-async function receiveAll(cookie: string, claimId: string, codes: readonly string[], on = '2026-11-18') {
-  let last;
-  for (const code of codes) {
-    last = await send('PUT', cookie, `/api/claims/${claimId}/documents/${code}`, { receivedOn: on });
-    expect(last.statusCode, last.body).toBe(200);
-  }
-  return last!.json();
 }
 
 beforeAll(async () => {
@@ -101,9 +42,7 @@ beforeAll(async () => {
   camat = await t.loginAs('district', '52.03.01');
   bpjs = await t.loginAs('bpjs');
   viewer = await t.loginAs('viewer');
-  const source = await send('POST', admin, '/api/funding/sources', { kind: 'SELF', regionCode: '52.03', name: 'Mandiri (bayar sendiri)' });
-  expect(source.statusCode, source.body).toBe(201);
-  selfSource = source.json().id;
+  kit = await claimKit(t, admin);
 });
 afterAll(() => t.close());
 
@@ -389,7 +328,7 @@ describe('JKK: the 7-working-day deadline and its late interest', () => {
     const claim = res.json();
     // 60 days off work at 100% of Rp2.000.000: Rp4.000.000.
     expect(claim).toMatchObject({ type: 'jkk_injury', program: 'JKK', estimatedAmount: 4_000_000, injuryOutcome: 'temporary' });
-    await receiveAll(operator, claim.id, ['kpj_card', 'ktp_participant', 'accident_report', 'medical_statement', 'savings_book']);
+    await receiveAll(operator, claim.id, INJURY_DOCUMENTS);
     await send('POST', bpjs, `/api/claims/${claim.id}/submit`, { on: '2026-11-20' });
     // Friday 20 November + 7 working days = Tuesday 1 December; on Friday 4 December it is 3 days late.
     setToday('2026-12-04');

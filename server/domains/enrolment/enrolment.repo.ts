@@ -12,8 +12,11 @@ export interface ParticipationRow extends Participation {
   bpjsReportedOn: string | null;
 }
 
-/** Every participation of the given workers with the last month paid for and every paid range, in two queries. */
-export async function findParticipations(db: Db, workerIds: string[]): Promise<Map<string, ParticipationRow[]>> {
+/**
+ * Every participation of the given workers with the last month paid for and every paid range, in two queries.
+ * With `paidBy`, payments made after that day do not count (a premium paid after an accident does not cover it).
+ */
+export async function findParticipations(db: Db, workerIds: string[], paidBy?: string): Promise<Map<string, ParticipationRow[]>> {
   const byWorker = new Map<string, ParticipationRow[]>();
   if (workerIds.length === 0) return byWorker;
   const rows = await db
@@ -35,26 +38,27 @@ export async function findParticipations(db: Db, workerIds: string[]): Promise<M
     })
     .from(enrolments)
     .where(inArray(enrolments.workerId, workerIds));
-  const ranges = await findPaidRanges(db, rows.map((r) => r.id));
+  const ranges = await findPaidRanges(db, rows.map((r) => r.id), paidBy);
   for (const { workerId, id, bpjsPaidUntil, ...participation } of rows) {
     const list = byWorker.get(workerId) ?? [];
     const paidRanges = [...(ranges.get(id) ?? [])];
     // BPJS reports how far a participation is paid, not month by month: paid from its start up to then.
     if (bpjsPaidUntil && bpjsPaidUntil >= participation.startMonth) paidRanges.push({ from: participation.startMonth, to: bpjsPaidUntil });
+    if (paidBy) participation.paidUntil = paidRanges.map((r) => r.to).sort().at(-1) ?? null;
     list.push({ ...participation, paidRanges });
     byWorker.set(workerId, list);
   }
   return byWorker;
 }
 
-/** The month ranges paid by payment lines that count, per enrolment. */
-export async function findPaidRanges(db: Db, enrolmentIds: string[]): Promise<Map<string, PaidRange[]>> {
+/** The month ranges paid by payment lines that count (paid on or before `paidBy`, when given), per enrolment. */
+export async function findPaidRanges(db: Db, enrolmentIds: string[], paidBy?: string): Promise<Map<string, PaidRange[]>> {
   const out = new Map<string, PaidRange[]>();
   if (enrolmentIds.length === 0) return out;
   const ids = sql.join(enrolmentIds.map((id) => sql`${id}::uuid`), sql`, `);
   const result = await db.execute(sql`
     select pl.enrolment_id, pl.from_month, pl.to_month from premium_payments pl
-    where pl.enrolment_id in (${ids}) and ${countingLine(sql`pl`)}`);
+    where pl.enrolment_id in (${ids}) and ${countingLine(sql`pl`)} ${paidBy ? sql`and pl.paid_on <= ${paidBy}::date` : sql``}`);
   for (const r of (result as unknown as { rows: { enrolment_id: string; from_month: string; to_month: string }[] }).rows) {
     const list = out.get(r.enrolment_id) ?? [];
     list.push({ from: r.from_month, to: r.to_month });

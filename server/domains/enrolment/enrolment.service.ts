@@ -14,7 +14,7 @@ import {
 } from '../../../core/coverage.ts';
 import type { EnrolmentCreateInput, EnrolmentDetail, enrolmentEndSchema, enrolmentPatchSchema } from '../../../core/financing.schema.ts';
 import { fundingRefusal } from '../../../core/funding.ts';
-import { monthOf, monthsBetween } from '../../../core/months.ts';
+import { dateLabel, monthOf, monthsBetween } from '../../../core/months.ts';
 import { graceMonthsIn, PROGRAM_ORDER, rateInForce, REQUIRED_PROGRAMS, type PremiumRate } from '../../../core/premiums.ts';
 import { canReadRegion, canWriteEnrolment } from '../../../core/roles.ts';
 import type { z } from 'zod';
@@ -225,6 +225,9 @@ export async function createEnrolments(
   input: EnrolmentCreateInput,
 ): Promise<{ items: EnrolmentDetail[]; notice: string | null }> {
   const worker = await loadWritableWorker(db, ctx, workerId);
+  if (worker.deceasedOn) {
+    throw new AppError('conflict', 'WORKER_DECEASED', `Pekerja ini meninggal dunia pada ${dateLabel(worker.deceasedOn)}; kepesertaan baru tidak dapat didaftarkan.`, 'programs');
+  }
   const programs = PROGRAM_ORDER.filter((p) => input.programs.includes(p));
   const existing = await findEnrolmentsOfWorker(db, worker.id);
   const open = existing.filter((e) => e.endedOn === null);

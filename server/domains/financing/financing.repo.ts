@@ -190,6 +190,8 @@ export interface CommitmentWorker {
   nik: string;
   villageCode: string;
   deleted: boolean;
+  /** Day of death (a death claim), or null. */
+  deceasedOn: string | null;
 }
 
 /** The workers, locked (in id order, so two commitments for the same people queue instead of deadlocking). */
@@ -198,7 +200,7 @@ export async function lockWorkers(db: Db, workerIds: string[]): Promise<Commitme
   const sorted = [...new Set(workerIds)].sort();
   for (let i = 0; i < sorted.length; i += 1000) {
     const rows = await db
-      .select({ id: workers.id, name: workers.name, nik: workers.nik, villageCode: workers.villageCode, deletedAt: workers.deletedAt })
+      .select({ id: workers.id, name: workers.name, nik: workers.nik, villageCode: workers.villageCode, deletedAt: workers.deletedAt, deceasedOn: workers.deceasedOn })
       .from(workers)
       .where(inArray(workers.id, sorted.slice(i, i + 1000)))
       .orderBy(asc(workers.id))
@@ -380,7 +382,7 @@ export async function countVillageWorkers(db: Db, villageCode: string, month: st
             and (c.fiscal_year = ${year} or (c.from_month <= ${month} and c.to_month >= ${month}))
         )) as funded
       from workers w
-      where w.village_code = ${villageCode} and w.deleted_at is null`),
+      where w.village_code = ${villageCode} and w.deleted_at is null and w.deceased_on is null`),
   );
   return { total: Number(row?.total ?? 0), covered: Number(row?.covered ?? 0), funded: Number(row?.funded ?? 0) };
 }
@@ -414,6 +416,7 @@ export async function findProposalWorkers(db: Db, villageCode: string, fromMonth
       paidUntil: sql<string | null>`(select wp.paid_until from worker_protection wp where wp.worker_id = "workers"."id")`,
     })
     .from(workers)
-    .where(and(eq(workers.villageCode, villageCode), isNull(workers.deletedAt)))
+    // The deceased are no longer anyone's to fund.
+    .where(and(eq(workers.villageCode, villageCode), isNull(workers.deletedAt), isNull(workers.deceasedOn)))
     .orderBy(asc(workers.name), desc(workers.id));
 }

@@ -70,7 +70,7 @@ import {
   type SourceRow,
 } from './financing.repo.ts';
 import { formatRupiah } from '../../../core/money.ts';
-import { monthSpanLabel } from '../../../core/months.ts';
+import { dateLabel, monthOf, monthSpanLabel } from '../../../core/months.ts';
 
 export { findFundingConflicts, findSource, type FundingConflict, type SourceRow } from './financing.repo.ts';
 
@@ -340,6 +340,15 @@ export async function createCommitments(db: Db, ctx: FinancingContext, input: Co
         'notFound',
         'NOT_FOUND',
         `${missing.length} pekerja yang dipilih tidak ditemukan (mungkin sudah dihapus dari daftar). Muat ulang daftar lalu pilih lagi.`,
+        'workerIds',
+      );
+    }
+    const deceased = [...live.values()].filter((w) => w.deceasedOn !== null && monthOf(w.deceasedOn) < input.toMonth);
+    if (deceased.length > 0) {
+      throw new AppError(
+        'conflict',
+        'WORKER_DECEASED',
+        `${deceased.map((w) => `${w.name} meninggal dunia pada ${dateLabel(w.deceasedOn!)}`).slice(0, 5).join('; ')}: iuran sesudahnya tidak dibiayai. Keluarkan dari pilihan.`,
         'workerIds',
       );
     }

@@ -1,7 +1,8 @@
 /**
  * The precomputed coverage (coverage_spans → coverage_deltas, kept by triggers) must equal the figure
  * derived from scratch from the ledger after every kind of write: payments, a reversal, a census import,
- * a BPJS file, an ended participation, a worker moved or deleted, a new grace rule, and a full rebuild.
+ * a BPJS file, an ended participation, a worker moved or deleted, a death reported (and one cancelled), a new
+ * grace rule, and a full rebuild.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,7 +49,7 @@ async function expectPrecomputedEqualsScratch(): Promise<void> {
   const scratch = await coverageFromScratch(t.database.db, '52.03', MONTHS);
   for (const month of MONTHS) {
     const precomputed = await countsByArea(t.database.db, '52.03', month, 13);
-    const expected = Object.fromEntries([...scratch.get(month)!].filter(([, c]) => c.workers > 0).sort());
+    const expected = Object.fromEntries([...scratch.get(month)!].filter(([, c]) => c.workers > 0 || c.covered || c.grace || c.lapsed).sort());
     const actual = Object.fromEntries([...precomputed].filter(([, c]) => c.workers > 0 || c.covered || c.grace || c.lapsed).sort());
     expect({ month, counts: actual }).toEqual({ month, counts: expected });
   }
@@ -119,6 +120,20 @@ describe('precomputed coverage equals the from-scratch figure', () => {
 
     const deleted = await send('DELETE', `/api/workers/${workers[1]}`);
     expect(deleted.statusCode, deleted.body).toBe(204);
+    await expectPrecomputedEqualsScratch();
+  });
+
+  it('after a death is reported (the worker leaves the register, keeps the months protected), and after a death report is cancelled', async () => {
+    const report = (workerId: string) =>
+      send('POST', '/api/claims', { workerId, event: 'death_natural', eventDate: '2026-11-10', place: 'Rumah', description: 'Meninggal dunia karena sakit.' });
+    const died = await report(workers[0]!);
+    expect(died.statusCode, died.body).toBe(201);
+    await expectPrecomputedEqualsScratch();
+    const mistaken = await report(workers[4]!);
+    expect(mistaken.statusCode, mistaken.body).toBe(201);
+    await expectPrecomputedEqualsScratch();
+    const cancelled = await send('POST', `/api/claims/${mistaken.json().id}/cancel`, { reason: 'Dilaporkan keliru' });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
     await expectPrecomputedEqualsScratch();
   });
 

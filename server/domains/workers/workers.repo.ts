@@ -89,7 +89,8 @@ export async function searchWorkers(
   if (search.q) conditions.push(matchesQuery(search.q));
   if (search.coverage && search.today) {
     const covered = isCoveredOn(search.today);
-    conditions.push(search.coverage === 'covered' ? covered : sql`not ${covered}`);
+    // The uncovered are the people to enrol: the deceased are not among them.
+    conditions.push(search.coverage === 'covered' ? covered : and(sql`not ${covered}`, isNull(workers.deceasedOn)));
   }
   const where = and(...conditions);
   // A name search of 3+ letters must filter through the trigram index and then sort the few matches.
