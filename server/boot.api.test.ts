@@ -57,6 +57,16 @@ describe('first start on an empty installation', () => {
     expect(reviews.total).toBeGreaterThan(0);
     const unmatched = (await first.app.inject({ method: 'GET', url: '/api/reconciliation/unmatched', headers: { cookie } })).json();
     expect(unmatched.total).toBeGreaterThan(0);
+    // Claims taken through the real services: paid, late, waiting, not eligible, rejected; a ceremony; a total.
+    const claims = (await first.app.inject({ method: 'GET', url: '/api/claims?pageSize=200', headers: { cookie } })).json();
+    expect(new Set(claims.items.map((c: { status: string }) => c.status))).toEqual(new Set(['paid', 'approved', 'submitted', 'reported', 'not_eligible', 'rejected']));
+    expect(claims.items.some((c: { warnings: { code: string }[] }) => c.warnings.some((w) => w.code === 'jkk_payment_late'))).toBe(true);
+    expect(claims.items.some((c: { type: string; status: string }) => c.type === 'scholarship' && c.status === 'paid')).toBe(true);
+    const operatorCookie = await login(first.app, 'operator.desa', demo.password);
+    expect((await first.app.inject({ method: 'GET', url: '/api/claims', headers: { cookie: operatorCookie } })).json().total).toBeGreaterThan(0);
+    expect((await first.app.inject({ method: 'GET', url: '/api/claims/handovers', headers: { cookie } })).json().items).toHaveLength(1);
+    const totals = (await first.app.inject({ method: 'GET', url: '/api/claims/totals', headers: { cookie } })).json();
+    expect(totals.total).toBeGreaterThan(100_000_000);
     if (!databaseUrl) expect(fs.readFileSync(path.join(dataDir, DEMO_LOGIN_FILE), 'utf8')).toContain(demo.password);
   });
 

@@ -25,6 +25,7 @@ import { enrolments, premiumPayments } from '../domains/enrolment/enrolment.tabl
 import { fundingBudgets, fundingCommitments, fundingSources, payments } from '../domains/financing/financing.table.ts';
 import { buildDemoLedger } from './demo-financing.ts';
 import { seedDemoCoverage } from './demo-coverage.ts';
+import { seedDemoClaims } from './demo-claims.ts';
 
 const DEMO_KEY = 'demo.seeded';
 
@@ -97,6 +98,7 @@ export async function seedDemo(
   });
   await importDemoBpjsFile(db, regions, today, demoBpjsFile(rows, demoEnrolments, today));
   await seedDemoCoverage(db, regions, today);
+  await seedDemoClaims(db, regions, today, firstVillage.code);
   // Fresh statistics for the planner: the embedded database has no autovacuum to gather them.
   await db.execute('analyze');
   return { password, logins, workerCount: rows.length };
