@@ -51,6 +51,8 @@ import {
   findDocuments,
   findHandoversOfClaim,
   findHeirs,
+  paidAmounts,
+  type ClaimListRow,
   type ClaimPaymentRow,
   type ClaimRow,
   type ClaimWorker,
@@ -201,7 +203,9 @@ export interface ClaimBundle {
   /** Heirs of the claims and of the parents of scholarship claims. */
   heirs: Map<string, HeirRow[]>;
   documents: Map<string, DocumentRow[]>;
+  /** What was paid towards each claim's benefit, net of reversals. */
   paid: Map<string, number>;
+  /** Every payment row of each claim (detail pages; lists leave it empty). */
   payments: Map<string, ClaimPaymentRow[]>;
   children: Map<string, ClaimRow[]>;
   rates: readonly BenefitRates[];
@@ -214,14 +218,19 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return out;
 }
 
-export async function loadBundle(db: Db, rows: readonly ClaimRow[], rates: readonly BenefitRates[]): Promise<ClaimBundle> {
+/**
+ * Loads what presenting `rows` needs. Lists (`withPayments` false) get each claim's paid sum from SQL
+ * instead of every payment row: a regency's "needs action" list looks at thousands of claims.
+ */
+export async function loadBundle(db: Db, rows: readonly ClaimListRow[], rates: readonly BenefitRates[], withPayments = true): Promise<ClaimBundle> {
   const ids = rows.map((r) => r.id);
   const heirOwners = [...new Set(rows.map((r) => r.parentClaimId ?? r.id))];
-  const [workers, heirs, documents, payments, children, settings] = await Promise.all([
+  const [workers, heirs, documents, payments, paid, children, settings] = await Promise.all([
     findClaimWorkers(db, rows.map((r) => r.workerId)),
     findHeirs(db, heirOwners),
     findDocuments(db, ids),
-    findClaimPayments(db, ids),
+    withPayments ? findClaimPayments(db, ids) : [],
+    withPayments ? undefined : paidAmounts(db, ids),
     findChildClaims(db, rows.filter((r) => r.type !== 'scholarship').map((r) => r.id)),
     loadClaimSettings(db),
   ]);
@@ -230,7 +239,7 @@ export async function loadBundle(db: Db, rows: readonly ClaimRow[], rates: reado
     workers,
     heirs: groupBy(heirs, (h) => h.claimId),
     documents: groupBy(documents, (d) => d.claimId),
-    paid: new Map(ids.map((id) => [id, benefitPaid(paymentsByClaim.get(id) ?? [])])),
+    paid: paid ?? new Map(ids.map((id) => [id, benefitPaid(paymentsByClaim.get(id) ?? [])])),
     payments: paymentsByClaim,
     children: groupBy(children, (c) => c.parentClaimId!),
     rates,
@@ -239,12 +248,12 @@ export async function loadBundle(db: Db, rows: readonly ClaimRow[], rates: reado
 }
 
 /** The heirs a claim's checklist and estimate look at: its own, or for a scholarship the child alone. */
-function heirsFor(claim: ClaimRow, bundle: ClaimBundle): HeirRow[] {
+function heirsFor(claim: ClaimListRow, bundle: ClaimBundle): HeirRow[] {
   if (claim.type !== 'scholarship') return bundle.heirs.get(claim.id) ?? [];
   return (bundle.heirs.get(claim.parentClaimId!) ?? []).filter((h) => h.id === claim.heirId);
 }
 
-export function missingFor(claim: ClaimRow, bundle: ClaimBundle) {
+export function missingFor(claim: ClaimListRow, bundle: ClaimBundle) {
   return missingDocuments(
     requiredFor(claim, heirsFor(claim, bundle)),
     (bundle.documents.get(claim.id) ?? []).map((d) => d.code),
@@ -252,7 +261,7 @@ export function missingFor(claim: ClaimRow, bundle: ClaimBundle) {
 }
 
 /** Each eligible child's scholarship years today (main claims of a death or permanent disability). */
-export function scholarshipChildren(claim: ClaimRow, bundle: ClaimBundle, today: string): ScholarshipChildDto[] {
+export function scholarshipChildren(claim: ClaimListRow, bundle: ClaimBundle, today: string): ScholarshipChildDto[] {
   if (!hasScholarships(claim) || !claim.eligible || claim.status === 'cancelled') return [];
   const heirs = bundle.heirs.get(claim.id) ?? [];
   const estimate = estimateFor(claim, heirs, bundle.rates);
@@ -290,7 +299,7 @@ export function scholarshipChildren(claim: ClaimRow, bundle: ClaimBundle, today:
 }
 
 /** Overdue steps, late JKK payments and scholarship years coming due. */
-export function warningsFor(claim: ClaimRow, bundle: ClaimBundle, today: string): ClaimWarning[] {
+export function warningsFor(claim: ClaimListRow, bundle: ClaimBundle, today: string): ClaimWarning[] {
   const warnings = claimWarnings(
     {
       type: claim.type,
@@ -321,7 +330,7 @@ export function warningsFor(claim: ClaimRow, bundle: ClaimBundle, today: string)
   return warnings;
 }
 
-export function presentSummary(claim: ClaimRow, bundle: ClaimBundle, ctx: ClaimContext): ClaimSummaryDto {
+export function presentSummary(claim: ClaimListRow, bundle: ClaimBundle, ctx: ClaimContext): ClaimSummaryDto {
   const worker = bundle.workers.get(claim.workerId)!;
   const name = (code: string) => ctx.regions.get(code)?.name ?? code;
   const child = claim.type === 'scholarship' ? heirsFor(claim, bundle)[0] : undefined;

@@ -1,7 +1,7 @@
 /** Claims, heirs, documents, workflow steps, payments to heirs, hand-over ceremonies and benefit rates: SQL only. */
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { rowsOf } from '../../db/rows.ts';
+import { arrayLiteral, rowsOf } from '../../db/rows.ts';
 import { villagesOf } from '../ucj/coverage.repo.ts';
 import { workers } from '../workers/workers.table.ts';
 import {
@@ -23,6 +23,11 @@ export type ClaimEventRow = typeof claimEvents.$inferSelect;
 export type ClaimPaymentRow = typeof claimPayments.$inferSelect;
 export type HandoverRow = typeof claimHandovers.$inferSelect;
 export type BenefitRateRow = typeof benefitRates.$inferSelect;
+
+/** `column = any('{…}'::uuid[])`: one parameter however many ids (a regency's open claims run to thousands). */
+function anyId(column: SQL | typeof claims.id, ids: readonly string[]): SQL {
+  return sql`${column} = any(${arrayLiteral(ids)}::uuid[])`;
+}
 
 // ---- Claims --------------------------------------------------------------------------------------
 
@@ -52,13 +57,13 @@ export async function findClaimById(db: Db, id: string, forUpdate = false): Prom
 
 export async function findClaimsByIds(db: Db, ids: readonly string[]): Promise<ClaimRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(claims).where(inArray(claims.id, [...ids]));
+  return db.select().from(claims).where(anyId(claims.id, ids));
 }
 
 /** Scholarship claims under the given claims. */
 export async function findChildClaims(db: Db, parentIds: readonly string[]): Promise<ClaimRow[]> {
   if (parentIds.length === 0) return [];
-  return db.select().from(claims).where(inArray(claims.parentClaimId, [...parentIds])).orderBy(asc(claims.schoolYear), asc(claims.createdAt));
+  return db.select().from(claims).where(anyId(sql`${claims.parentClaimId}`, parentIds)).orderBy(asc(claims.schoolYear), asc(claims.createdAt));
 }
 
 /** A worker's live death claim (a person dies once). */
@@ -79,6 +84,11 @@ export interface ClaimFilter {
   /** A claim number or part of the worker's name. */
   q?: string;
   ids?: readonly string[];
+  /**
+   * Only claims that can carry a warning on this day: open ones, and paid death or disability claims with
+   * a child still under 23 (a scholarship year may come due).
+   */
+  attentionOn?: string;
 }
 
 function filterConditions(filter: ClaimFilter): SQL {
@@ -88,6 +98,13 @@ function filterConditions(filter: ClaimFilter): SQL {
   if (filter.type) conditions.push(eq(claims.type, filter.type));
   if (filter.workerId) conditions.push(eq(claims.workerId, filter.workerId));
   if (filter.ids) conditions.push(inArray(claims.id, [...filter.ids]));
+  if (filter.attentionOn) {
+    const childBornAfter = `${Number(filter.attentionOn.slice(0, 4)) - 23}${filter.attentionOn.slice(4)}`;
+    conditions.push(sql`(${claims.status} in ('reported', 'documents_complete', 'submitted', 'approved') or (
+      ${claims.status} = 'paid' and ${claims.eligible} and (${claims.type} in ('jkm_death', 'jkk_death') or ${claims.injuryOutcome} = 'permanent_disability')
+      and exists (select 1 from claim_heirs h where h.claim_id = ${claims.id} and h.relation = 'child' and h.birth_date > ${childBornAfter}::date
+        and not h.married and not h.working)))`);
+  }
   if (filter.q) {
     const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     conditions.push(or(ilike(claims.number, like), sql`exists (select 1 from workers w where w.id = ${claims.workerId} and w.name ilike ${like})`));
@@ -95,12 +112,19 @@ function filterConditions(filter: ClaimFilter): SQL {
   return and(...conditions)!;
 }
 
+/**
+ * A claim as lists carry it: every column but the protection and estimate snapshots (lists never show
+ * them, and at thousands of claims they are most of the bytes).
+ */
+export type ClaimListRow = Omit<ClaimRow, 'protection' | 'estimate'>;
+const { protection: _protection, estimate: _estimate, ...listColumns } = getTableColumns(claims);
+
 /** One page of claims, newest event first. */
-export async function findClaimsPage(db: Db, filter: ClaimFilter, page: number, pageSize: number): Promise<{ rows: ClaimRow[]; total: number }> {
+export async function findClaimsPage(db: Db, filter: ClaimFilter, page: number, pageSize: number): Promise<{ rows: ClaimListRow[]; total: number }> {
   const where = filterConditions(filter);
   const [rows, [count]] = await Promise.all([
     db
-      .select()
+      .select(listColumns)
       .from(claims)
       .where(where)
       .orderBy(desc(claims.reportedOn), desc(claims.createdAt))
@@ -112,8 +136,8 @@ export async function findClaimsPage(db: Db, filter: ClaimFilter, page: number, 
 }
 
 /** Every claim matching (for warning filters, which are derived per claim; a region holds a few thousand). */
-export async function findClaimsAll(db: Db, filter: ClaimFilter): Promise<ClaimRow[]> {
-  return db.select().from(claims).where(filterConditions(filter)).orderBy(desc(claims.reportedOn), desc(claims.createdAt));
+export async function findClaimsAll(db: Db, filter: ClaimFilter): Promise<ClaimListRow[]> {
+  return db.select(listColumns).from(claims).where(filterConditions(filter)).orderBy(desc(claims.reportedOn), desc(claims.createdAt));
 }
 
 export interface ClaimWorker {
@@ -144,7 +168,7 @@ export async function findClaimWorkers(db: Db, workerIds: readonly string[]): Pr
       deletedAt: workers.deletedAt,
     })
     .from(workers)
-    .where(inArray(workers.id, [...new Set(workerIds)]));
+    .where(anyId(sql`${workers.id}`, [...new Set(workerIds)]));
   return new Map(rows.map(({ deletedAt, ...r }) => [r.id, { ...r, deleted: deletedAt !== null }]));
 }
 
@@ -157,7 +181,7 @@ export async function setWorkerDeceased(db: Db, workerId: string, deceasedOn: st
 
 export async function findHeirs(db: Db, claimIds: readonly string[]): Promise<HeirRow[]> {
   if (claimIds.length === 0) return [];
-  return db.select().from(claimHeirs).where(inArray(claimHeirs.claimId, [...claimIds])).orderBy(asc(claimHeirs.position));
+  return db.select().from(claimHeirs).where(anyId(sql`${claimHeirs.claimId}`, claimIds)).orderBy(asc(claimHeirs.position));
 }
 
 export async function findHeirById(db: Db, id: string): Promise<HeirRow | undefined> {
@@ -203,7 +227,7 @@ export async function isHeirReferenced(db: Db, heirId: string): Promise<boolean>
 
 export async function findDocuments(db: Db, claimIds: readonly string[]): Promise<DocumentRow[]> {
   if (claimIds.length === 0) return [];
-  return db.select().from(claimDocuments).where(inArray(claimDocuments.claimId, [...claimIds]));
+  return db.select().from(claimDocuments).where(anyId(sql`${claimDocuments.claimId}`, claimIds));
 }
 
 export async function upsertDocument(db: Db, row: typeof claimDocuments.$inferInsert): Promise<void> {
@@ -236,7 +260,7 @@ export async function findClaimEvents(db: Db, claimId: string): Promise<ClaimEve
 
 export async function findClaimPayments(db: Db, claimIds: readonly string[]): Promise<ClaimPaymentRow[]> {
   if (claimIds.length === 0) return [];
-  return db.select().from(claimPayments).where(inArray(claimPayments.claimId, [...claimIds])).orderBy(asc(claimPayments.paidOn), asc(claimPayments.createdAt));
+  return db.select().from(claimPayments).where(anyId(sql`${claimPayments.claimId}`, claimIds)).orderBy(asc(claimPayments.paidOn), asc(claimPayments.createdAt));
 }
 
 export async function findClaimPaymentById(db: Db, id: string): Promise<ClaimPaymentRow | undefined> {
@@ -253,16 +277,12 @@ export function countingClaimPayment(p: SQL): SQL {
   return sql`(${p}.reverses_payment_id is null and not exists (select 1 from claim_payments r where r.reverses_payment_id = ${p}.id))`;
 }
 
-/** What was paid on each claim, net of reversals. */
+/** What was paid on each claim towards its benefit: net of reversals, late interest apart (it comes on top). */
 export async function paidAmounts(db: Db, claimIds: readonly string[]): Promise<Map<string, number>> {
   if (claimIds.length === 0) return new Map();
-  const ids = sql.join(
-    claimIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
   const rows = rowsOf<{ claim_id: string; paid: string }>(
     await db.execute(sql`select p.claim_id, sum(p.amount)::text as paid from claim_payments p
-      where p.claim_id in (${ids}) and ${countingClaimPayment(sql`p`)} group by 1`),
+      where ${anyId(sql`p.claim_id`, claimIds)} and p.kind <> 'late_interest' and ${countingClaimPayment(sql`p`)} group by 1`),
   );
   return new Map(rows.map((r) => [r.claim_id, Number(r.paid)]));
 }

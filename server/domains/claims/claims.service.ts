@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import {
   CLAIM_STATUS_LABELS,
   CLAIM_TRANSITIONS,
-  OPEN_CLAIM_STATUSES,
   canTransition,
   claimTypeOf,
   documentsStatus,
@@ -108,16 +107,16 @@ export async function listClaims(db: Db, ctx: ClaimContext, rawQuery: ClaimListQ
   const filter = { regionCode, status: query.status, type: query.type, q: query.q || undefined, workerId: query.workerId };
   const rates = await loadBenefitRates(db);
   if (query.warning) {
-    // Warnings are derived, not stored: look at every claim that can carry one (open, or paid with scholarships).
-    const rows = await findClaimsAll(db, query.status ? filter : { ...filter, statuses: [...OPEN_CLAIM_STATUSES, 'paid'] });
-    const bundle = await loadBundle(db, rows, rates);
+    // Warnings are derived, not stored: look at every claim that can carry one today.
+    const rows = await findClaimsAll(db, { ...filter, attentionOn: ctx.today });
+    const bundle = await loadBundle(db, rows, rates, false);
     const items = rows
       .map((row) => presentSummary(row, bundle, ctx))
       .filter((s) => (query.warning === 'any' ? s.warnings.length > 0 : s.warnings.some((w) => w.code === query.warning)));
     return { items: items.slice((query.page - 1) * query.pageSize, query.page * query.pageSize), total: items.length, page: query.page, pageSize: query.pageSize };
   }
   const { rows, total } = await findClaimsPage(db, filter, query.page, query.pageSize);
-  const bundle = await loadBundle(db, rows, rates);
+  const bundle = await loadBundle(db, rows, rates, false);
   return { items: rows.map((row) => presentSummary(row, bundle, ctx)), total, page: query.page, pageSize: query.pageSize };
 }
 

@@ -10,6 +10,7 @@ import type { PaidRange, Participation } from '../../../core/coverage.ts';
 import { statusTimeline, type StatusSpan } from '../../../core/coverage-timeline.ts';
 import type { GraceRule } from '../../../core/premiums.ts';
 import type { Db } from '../../db/client.ts';
+import { arrayLiteral } from '../../db/rows.ts';
 import { findGraceRules } from '../premiums/premiums.repo.ts';
 import { countingLine } from './enrolment.repo.ts';
 
@@ -31,14 +32,6 @@ function rowsOf(result: unknown): Record<string, unknown>[] {
   return (result as { rows: Record<string, unknown>[] }).rows;
 }
 
-/**
- * A PostgreSQL array literal (`{a,b,NULL}`) sent as one text parameter: thousands of values without
- * thousands of parameters. Only for values of a known, plain alphabet (ids, codes, months, statuses).
- */
-function arrayLiteral(values: readonly (string | null)[]): string {
-  for (const v of values) if (v !== null && !/^[A-Za-z0-9.-]+$/.test(v)) throw new Error(`not a plain array element: ${v}`);
-  return `{${values.map((v) => (v === null ? 'NULL' : v)).join(',')}}`;
-}
 
 /** Worker ids as one array parameter, for `= any(…)`. */
 function idList(ids: readonly string[]): SQL {
