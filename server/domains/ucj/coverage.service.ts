@@ -7,7 +7,7 @@
  * A date's figures are those of its month (premiums are paid per month): a worker is covered when JKK
  * and JKM are both paid for that month, in grace when within the grace months after the last paid
  * month, lapsed after; a participation ended during the month no longer counts for it. "Workers" is the
- * register as it stands (workers not deleted), the same denominator for every month of a trend.
+ * register as it stands (workers not deleted and not deceased), the same denominator for every month of a trend.
  */
 import { benefitsPaidIn } from '../claims/claim-reports.service.ts';
 import { randomUUID } from 'node:crypto';
