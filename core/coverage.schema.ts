@@ -282,6 +282,8 @@ export const publicCoverageResponseSchema = z.object({
   rows: z.array(publicCoverageRowSchema),
   minCount: z.number().int(),
   denominators: z.object({ register: z.string() }),
+  /** Benefits paid to families of the region (net of corrections); null while fewer than `minCount` claims were paid. */
+  benefitsPaid: z.object({ amount: z.number().int(), claims: z.number().int() }).nullable(),
 });
 export const publicTrendResponseSchema = z.object({
   region: z.object({ code: z.string(), name: z.string() }),

@@ -272,3 +272,21 @@ describe('settings and benefit rates', () => {
     expect(invalid.json().error.field).toBe('amounts.funeral');
   });
 });
+
+describe('the public page', () => {
+  it('shows benefits paid in the regency only once five claims make the total, naming no one', async () => {
+    const publicCoverage = async () => (await t.app.inject({ method: 'GET', url: '/api/public/coverage' })).json();
+    const paidSoFar = (await kit.get(admin, '/api/claims/totals')).json();
+    expect(paidSoFar.claims).toBeLessThan(5);
+    expect((await publicCoverage()).benefitsPaid).toBeNull();
+    for (let i = paidSoFar.claims; i < 5; i++) {
+      const w = await kit.worker(VILLAGE);
+      await kit.insure(w.id, '2026-01', '2026-12');
+      await kit.paidDeathClaim(operator, w.id, [spouseHeir({ name: 'Janda Uji Publik' })], '2026-11-18');
+    }
+    const totals = (await kit.get(admin, '/api/claims/totals')).json();
+    const shown = await publicCoverage();
+    expect(shown.benefitsPaid).toEqual({ amount: totals.total, claims: 5 });
+    expect(JSON.stringify(shown)).not.toContain('Janda Uji Publik');
+  });
+});

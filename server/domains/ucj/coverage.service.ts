@@ -651,6 +651,7 @@ function protectColumn(rows: ReturnType<typeof publicRow>[], key: 'covered' | 'g
 
 export async function getPublicCoverage(db: Db, ctx: CoverageContext, query: { region?: string; by?: 'district' | 'village' }) {
   const coverage = await getCoverage(db, ctx, { region: query.region ?? ctx.regions.servedCode, by: query.by, date: ctx.today });
+  const benefits = await benefitsPaidIn(db, coverage.region.code, ctx.today);
   const region = publicRow(coverage.region);
   const rows = coverage.rows.map(publicRow);
   if (coverage.rows.length > 1) for (const key of ['workers', 'covered', 'grace', 'lapsed'] as const) protectColumn(rows, key, region[key]);
@@ -661,6 +662,8 @@ export async function getPublicCoverage(db: Db, ctx: CoverageContext, query: { r
     rows,
     minCount: MIN_PUBLIC_COUNT,
     denominators: { register: coverage.denominators.register },
+    // A total of a handful of claims would tell a neighbour what one family received.
+    benefitsPaid: benefits && benefits.claims >= MIN_PUBLIC_COUNT ? benefits : null,
   } as const;
 }
 

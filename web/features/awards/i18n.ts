@@ -236,6 +236,7 @@ export const publicId = {
   loginPrompt: 'Petugas desa, kecamatan atau dinas?',
   login: 'Masuk ke Jaring',
   seePublic: 'Lihat cakupan publik',
+  benefitsPaid: 'Manfaat BPJS Ketenagakerjaan yang sudah dibayarkan kepada keluarga peserta: {{amount}} dari {{claims}} klaim.',
 };
 export const publicEn: typeof publicId = {
   title: 'Employment social security coverage',
@@ -268,4 +269,5 @@ export const publicEn: typeof publicId = {
   loginPrompt: 'Village, district or office staff?',
   login: 'Log in to Jaring',
   seePublic: 'See public coverage',
+  benefitsPaid: 'BPJS Ketenagakerjaan benefits already paid to participants’ families: {{amount}} over {{claims}} claims.',
 };

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useMeta } from '../../api/queries.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { useLang } from '../../i18n/index.ts';
-import { formatDate, formatMonth } from '../../lib/format.ts';
+import { formatDate, formatMonth, formatNumber, formatRupiah } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { formatPercent1, formatPublicCount, periodLabel } from '../awards/award-rules.ts';
 import { PublicCoverageTable } from './PublicCoverageTable.tsx';
@@ -81,6 +81,11 @@ function Headline({ data }: { data: PublicCoverage }) {
         <Figure label={t('pub.covered')} value={formatPublicCount(region.covered)} testId="public-covered" />
         <Figure label={t('pub.workers')} value={formatPublicCount(region.workers)} testId="public-workers" />
       </SimpleGrid>
+      {data.benefitsPaid && (
+        <Text size="sm" data-testid="public-benefits">
+          {t('pub.benefitsPaid', { amount: formatRupiah(data.benefitsPaid.amount), claims: formatNumber(data.benefitsPaid.claims) })}
+        </Text>
+      )}
     </Stack>
   );
 }
