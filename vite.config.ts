@@ -58,7 +58,8 @@ export default defineConfig({
   server: {
     port: 5173,
     // The web app's own modules live in web/api/*.ts, which the dev server serves as /api/*.ts: only
-    // the rest of /api goes to the Jaring server.
-    proxy: { '^/api/(?![^?]*\\.tsx?(\\?|$))': process.env.JARING_API_URL ?? 'http://localhost:3000' },
+    // the rest of /api goes to the Jaring server. The Host header is kept (changeOrigin false): the
+    // server refuses writes whose Origin is not its own host, and the browser's origin is this dev server.
+    proxy: { '^/api/(?![^?]*\\.tsx?(\\?|$))': { target: process.env.JARING_API_URL ?? 'http://localhost:3000', changeOrigin: false } },
   },
 });

@@ -309,6 +309,7 @@ function Headline({ headline, coverage, todayNote }: { headline: HeadlineRespons
             value={formatRupiah(headline.benefitsPaid.amount)}
             note={t('cov.cards.benefitsClaims', { n: formatNumber(headline.benefitsPaid.claims) })}
             extra={todayNote}
+            link={{ to: withQuery('/klaim/rekap', { region: headline.region.code }), label: t('clmx.totalsLink') }}
             testId="headline-benefits"
           />
         ) : (
@@ -319,7 +320,23 @@ function Headline({ headline, coverage, todayNote }: { headline: HeadlineRespons
   );
 }
 
-function FigureCard({ label, value, note, extra, muted, testId }: { label: string; value: string; note?: string; extra?: string; muted?: boolean; testId: string }) {
+function FigureCard({
+  label,
+  value,
+  note,
+  extra,
+  muted,
+  link,
+  testId,
+}: {
+  label: string;
+  value: string;
+  note?: string;
+  extra?: string;
+  muted?: boolean;
+  link?: { to: string; label: string };
+  testId: string;
+}) {
   return (
     <Paper withBorder radius="md" p="md">
       <Text size="sm" c="dimmed" fw={600}>
@@ -337,6 +354,11 @@ function FigureCard({ label, value, note, extra, muted, testId }: { label: strin
         <Text size="xs" c="orange.8" fw={500}>
           {extra}
         </Text>
+      )}
+      {link && (
+        <Anchor component={Link} to={link.to} size="sm" mih={44} style={{ display: 'inline-flex', alignItems: 'center' }} data-testid={`${testId}-link`}>
+          {link.label} →
+        </Anchor>
       )}
     </Paper>
   );
