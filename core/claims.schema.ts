@@ -390,6 +390,8 @@ export const claimDetailSchema = claimSummarySchema.extend({
     actions: z.array(z.enum(CLAIM_ACTIONS)),
     recordPayment: z.boolean(),
     recheck: z.boolean(),
+    /** A school year's scholarship may be claimed under this claim (also once it is paid). */
+    claimScholarship: z.boolean(),
   }),
 });
 export type ClaimDetailDto = z.infer<typeof claimDetailSchema>;

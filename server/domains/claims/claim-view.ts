@@ -415,6 +415,7 @@ function allowedFor(claim: ClaimRow, bundle: ClaimBundle, ctx: ClaimContext): Cl
     actions,
     recordPayment: process && (claim.status === 'approved' || claim.status === 'paid'),
     recheck: (file || process) && claim.type !== 'scholarship' && ['reported', 'documents_complete', 'not_eligible'].includes(claim.status),
+    claimScholarship: file && claim.type !== 'scholarship' && hasScholarships(claim) && !['not_eligible', 'cancelled', 'rejected'].includes(claim.status),
   };
 }
 

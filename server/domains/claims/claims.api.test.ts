@@ -278,6 +278,8 @@ describe('a death claim from the village to the heirs', () => {
 
   it('claims the scholarship school year by school year, within the child’s entitlement', async () => {
     const detail = (await get(operator, `/api/claims/${claimId}`)).json();
+    // Paid: the file is closed, but scholarship years are still claimed under it.
+    expect(detail.can).toMatchObject({ edit: false, claimScholarship: true });
     const fauzi = detail.heirs.find((h: { name: string }) => h.name === 'Lalu Ahmad Fauzi');
     const res = await send('POST', operator, `/api/claims/${claimId}/scholarships`, { heirId: fauzi.id, year: 2026, schoolLevel: 'SD' });
     expect(res.statusCode, res.body).toBe(201);

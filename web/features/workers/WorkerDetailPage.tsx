@@ -14,6 +14,7 @@ import { useLang } from '../../i18n/index.ts';
 import { formatAddress, formatDate, formatDateTime, formatNumber, formatRupiah, groupNik } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useCurrentUser } from '../auth/session.ts';
+import { ClaimWorkerSection } from '../claims/ClaimWorkerSection.tsx';
 import { EnrolmentSection } from '../financing/EnrolmentSection.tsx';
 import { CoverageSection } from './CoverageSection.tsx';
 
@@ -86,9 +87,16 @@ function WorkerDetailView({ worker }: { worker: WorkerDetail }) {
       </Anchor>
       <Group justify="space-between" align="flex-start" gap="sm">
         <div>
-          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
-            {worker.name}
-          </Title>
+          <Group gap="sm" align="center">
+            <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
+              {worker.name}
+            </Title>
+            {worker.deceasedOn && (
+              <Badge color="dark" variant="filled" tt="none" radius="sm" size="lg" data-testid="worker-deceased-badge">
+                {t('clm.deceased')}
+              </Badge>
+            )}
+          </Group>
           <Text c="dimmed">
             {occupationLabel(worker.occupation, lang)} · {worker.villageName}, {worker.districtName}
           </Text>
@@ -103,6 +111,12 @@ function WorkerDetailView({ worker }: { worker: WorkerDetail }) {
         )}
       </Group>
 
+      {worker.deceasedOn && (
+        <Alert color="gray" variant="light" title={t('clm.deceasedOn', { date: formatDate(worker.deceasedOn, lang) })} data-testid="worker-deceased">
+          {t('clm.deceasedBody')}
+        </Alert>
+      )}
+
       {worker.warnings.length > 0 && (
         <Alert color="yellow" variant="light" title={t('detail.warnings')}>
           <List size="sm" spacing={4}>
@@ -116,6 +130,8 @@ function WorkerDetailView({ worker }: { worker: WorkerDetail }) {
       <CoverageSection worker={worker} />
 
       <EnrolmentSection worker={worker} />
+
+      <ClaimWorkerSection worker={worker} />
 
       <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }}>
         <DataList orientation={isNarrow ? 'vertical' : 'horizontal'} withDivider labelWidth="11rem" gap={isNarrow ? 'xs' : 'sm'}>

@@ -10,7 +10,7 @@ import { useDebouncedSearchParam } from '../../lib/use-debounced-search-param.ts
 import { PagePicker } from '../../components/PagePicker.tsx';
 import { PagedResults, ShowingRange } from '../../components/PagedResults.tsx';
 import { useLang } from '../../i18n/index.ts';
-import { formatAddress } from '../../lib/format.ts';
+import { formatAddress, formatDate } from '../../lib/format.ts';
 import { pageCount, usePageParam } from '../../lib/use-page-param.ts';
 import { CoverageBadge } from './CoverageBadge.tsx';
 
@@ -110,6 +110,17 @@ function CoverageFilterControl({ value, onChange }: { value: CoverageFilter | un
   );
 }
 
+/** "Meninggal" beside a worker whose death was reported (the day in its title). */
+function DeceasedBadge({ deceasedOn }: { deceasedOn: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <Badge component="span" size="xs" variant="filled" color="dark" tt="none" radius="sm" ml={6} style={{ verticalAlign: 'middle' }} title={t('clm.deceasedOn', { date: formatDate(deceasedOn, lang) })} data-testid="worker-deceased-badge">
+      {t('clm.deceased')}
+    </Badge>
+  );
+}
+
 function MaskedBadge() {
   const { t } = useTranslation();
   return (
@@ -165,6 +176,7 @@ function WorkerTable({ items, showVillage }: { items: WorkerSummary[]; showVilla
               <Anchor component={Link} to={`/workers/${w.id}`} fw={600} onClick={(e) => e.stopPropagation()}>
                 {w.name}
               </Anchor>
+              {w.deceasedOn && <DeceasedBadge deceasedOn={w.deceasedOn} />}
               {showVillage && (
                 <Text size="xs" c="dimmed">
                   {t('workers.village')} {w.villageName}
@@ -203,6 +215,7 @@ function WorkerCards({ items, showVillage }: { items: WorkerSummary[]; showVilla
             <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
               <Text fw={600} c="jaring.9" style={{ overflowWrap: 'anywhere' }}>
                 {w.name}
+                {w.deceasedOn && <DeceasedBadge deceasedOn={w.deceasedOn} />}
               </Text>
               <Text size="sm" c="dimmed" style={{ flex: 'none' }}>
                 {t(`workers.sexLabel.${w.sex}`)}, {t('workers.ageYears', { age: w.age })}
