@@ -32,7 +32,7 @@ import {
 } from '../../../core/claims.ts';
 import type { ClaimDetailDto, ClaimSettings, ClaimSummaryDto, HeirDto, ScholarshipChildDto } from '../../../core/claims.schema.ts';
 import { ageOn } from '../../../core/dates.ts';
-import { monthOf } from '../../../core/months.ts';
+import { dateLabel, monthOf } from '../../../core/months.ts';
 import { canFileClaims, canProcessClaims, canReadRegion, mayReadPersonalDetail, mustMaskNik, nikFor } from '../../../core/roles.ts';
 import type { Db } from '../../db/client.ts';
 import { errors } from '../../errors.ts';
@@ -321,8 +321,8 @@ export function warningsFor(claim: ClaimListRow, bundle: ClaimBundle, today: str
           dueOn: child.next.dueOn,
           message:
             child.next.state === 'due'
-              ? `Beasiswa ${child.name} tahun ajaran ${child.next.schoolYear} sudah dapat diklaim (sejak ${child.next.dueOn}) dan belum diajukan.`
-              : `Beasiswa ${child.name} tahun ajaran ${child.next.schoolYear} dapat diklaim mulai ${child.next.dueOn}; siapkan surat keterangan sekolah dan rapor.`,
+              ? `Beasiswa ${child.name} tahun ajaran ${child.next.schoolYear} sudah dapat diklaim (sejak ${dateLabel(child.next.dueOn)}) dan belum diajukan.`
+              : `Beasiswa ${child.name} tahun ajaran ${child.next.schoolYear} dapat diklaim mulai ${dateLabel(child.next.dueOn)}; siapkan surat keterangan sekolah dan rapor.`,
         });
       }
     }
