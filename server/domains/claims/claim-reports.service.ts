@@ -12,6 +12,7 @@ import { canManageHandovers, canReadRegion } from '../../../core/roles.ts';
 import { isWithinRegion } from '../../../core/regions.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, errors } from '../../errors.ts';
+import { fileNameOf, PDF_TYPE, XLSX_TYPE, type FileAnswer } from '../../http/files.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { HEIR_RELATIONS } from '../../../core/claims.ts';
 import { renderHandoverPdf, renderHandoverXlsx, renderTotalsXlsx, type RecipientLine } from './claim-documents.ts';
@@ -33,22 +34,7 @@ import {
   type HandoverRow,
 } from './claims.repo.ts';
 
-export interface ClaimFile {
-  body: Buffer;
-  contentType: string;
-  fileName: string;
-}
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function safeFileName(...parts: string[]): string {
-  return parts
-    .join('-')
-    .normalize('NFKD')
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '');
-}
+type ClaimFile = FileAnswer;
 
 // ---- Totals --------------------------------------------------------------------------------------
 
@@ -123,7 +109,7 @@ export async function claimTotalsXlsx(db: Db, ctx: ClaimContext, isDemo: boolean
     regionCode: totals.region.code,
     changes: { from: totals.from, to: totals.to, by: totals.by, lines: lines.length, total: totals.total },
   });
-  return { body, contentType: XLSX, fileName: `${safeFileName('manfaat-dibayar', totals.region.name, totals.to)}.xlsx` };
+  return { body, contentType: XLSX_TYPE, fileName: `${fileNameOf('manfaat-dibayar', totals.region.name, totals.to)}.xlsx` };
 }
 
 // ---- Hand-over ceremonies ------------------------------------------------------------------------
@@ -305,7 +291,7 @@ export async function handoverFile(db: Db, ctx: ClaimContext, isDemo: boolean, i
   await recordAudit(db, ctx, { action: 'export', entity: 'claim_handover', entityId: id, regionCode: row.regionCode, changes: { format, recipients: lines.length } });
   return {
     body,
-    contentType: format === 'pdf' ? 'application/pdf' : XLSX,
-    fileName: `${safeFileName('penerima', row.name, row.heldOn)}.${format}`,
+    contentType: format === 'pdf' ? PDF_TYPE : XLSX_TYPE,
+    fileName: `${fileNameOf('penerima', row.name, row.heldOn)}.${format}`,
   };
 }

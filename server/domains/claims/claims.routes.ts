@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -30,6 +30,7 @@ import {
 } from '../../../core/claims.schema.ts';
 import { CLAIM_ACTIONS } from '../../../core/claims.ts';
 import type { AppDeps } from '../../app.ts';
+import { sendFile } from '../../http/files.ts';
 import { errorResponses } from '../../http/responses.ts';
 import { currentUser } from '../../plugins/session.ts';
 import { createBenefitRate, estimate, listBenefitRates } from './benefits.service.ts';
@@ -43,7 +44,6 @@ import {
   handoverFile,
   listHandovers,
   replaceHandoverSelection,
-  type ClaimFile,
 } from './claim-reports.service.ts';
 import type { ClaimContext } from './claim-view.ts';
 import {
@@ -78,12 +78,6 @@ const ACTION_SUMMARIES = {
 export function claimRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { db } = deps.database;
   const context = (request: FastifyRequest): ClaimContext => ({ actor: currentUser(request), requestId: request.id, today: deps.today(), regions: deps.regions });
-  const sendFile = (reply: FastifyReply, file: ClaimFile) =>
-    reply
-      .header('content-type', file.contentType)
-      .header('content-disposition', `attachment; filename="${file.fileName}"`)
-      .header('cache-control', 'no-store')
-      .send(file.body);
 
   return async (app) => {
     // ---- Benefits ----

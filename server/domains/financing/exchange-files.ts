@@ -4,6 +4,7 @@
  * XLSX. Every text cell is neutralised against formula injection (a leading apostrophe).
  */
 import ExcelJS from 'exceljs';
+import { XLSX_TYPE, type FileAnswer } from '../../http/files.ts';
 import { csvLine, neutraliseCell } from '../imports/import-files.ts';
 
 export type ExchangeFormat = 'csv' | 'xlsx';
@@ -16,11 +17,7 @@ export interface ExchangeColumn {
   text?: boolean;
 }
 
-export interface ExchangeFile {
-  body: Buffer;
-  contentType: string;
-  fileName: string;
-}
+export type ExchangeFile = FileAnswer;
 
 export function exchangeCsv(columns: readonly ExchangeColumn[], rows: readonly Cell[][]): Buffer {
   const lines = [`\uFEFF${csvLine(columns.map((c) => c.header), ';')}`];
@@ -55,7 +52,7 @@ export async function exchangeFile(
   if (format === 'xlsx') {
     return {
       body: await exchangeXlsx(sheetName, columns, rows),
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      contentType: XLSX_TYPE,
       fileName: `${safeName}.xlsx`,
     };
   }

@@ -1,11 +1,11 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { paymentCreateSchema, paymentDetailSchema, paymentListSchema, paymentReverseSchema } from '../../../core/financing.schema.ts';
 import type { AppDeps } from '../../app.ts';
 import { apiErrorSchema, errorResponses } from '../../http/responses.ts';
 import { currentUser } from '../../plugins/session.ts';
-import type { ExchangeFile } from './exchange-files.ts';
+import { sendFile } from '../../http/files.ts';
 import { createPayment, exportPayments, exportRegistration, getPayment, listPayments, reversePayment, type PaymentContext } from './payments.service.ts';
 
 /** The error shape plus what payment refusals add: the computed amount, and the sources already paying. */
@@ -35,13 +35,6 @@ const periodBound = z
 const idParams = z.object({ id: z.uuid({ error: 'Pengenal tidak valid.' }) });
 const formatQuery = z.enum(['csv', 'xlsx'], { error: 'Format berkas harus csv atau xlsx.' }).default('csv');
 
-function sendFile(reply: FastifyReply, file: ExchangeFile) {
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', `attachment; filename="${file.fileName}"`)
-    .header('cache-control', 'no-store')
-    .send(file.body);
-}
 
 export function paymentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { db } = deps.database;

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { leaderboardQuerySchema, paritranaQuerySchema } from '../../../core/coverage.schema.ts';
@@ -6,7 +6,8 @@ import type { AppDeps } from '../../app.ts';
 import { errorResponses } from '../../http/responses.ts';
 import { currentUser } from '../../plugins/session.ts';
 import type { CoverageContext } from '../ucj/coverage.service.ts';
-import { awardCertificatePdf, awardRankingXlsx, leaderboardXlsx, paritranaReport, type ReportFile } from './reports.service.ts';
+import { sendFile } from '../../http/files.ts';
+import { awardCertificatePdf, awardRankingXlsx, leaderboardXlsx, paritranaReport } from './reports.service.ts';
 
 const fileResponse = { 200: z.any().describe('The file (XLSX or PDF)'), ...errorResponses(400, 401, 404) };
 const roundId = z.string().uuid('Pengenal putaran tidak valid.');
@@ -14,12 +15,6 @@ const roundId = z.string().uuid('Pengenal putaran tidak valid.');
 export function reportRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { db } = deps.database;
   const context = (request: FastifyRequest): CoverageContext => ({ actor: currentUser(request), requestId: request.id, today: deps.today(), regions: deps.regions });
-  const sendFile = (reply: FastifyReply, file: ReportFile) =>
-    reply
-      .header('content-type', file.contentType)
-      .header('content-disposition', `attachment; filename="${file.fileName}"`)
-      .header('cache-control', 'no-store')
-      .send(file.body);
 
   return async (app) => {
     app.get(

@@ -21,28 +21,15 @@ import {
   resolveRegion,
   type CoverageContext,
 } from '../ucj/coverage.service.ts';
+import { fileNameOf, PDF_TYPE, XLSX_TYPE, type FileAnswer } from '../../http/files.ts';
 import { renderCertificatePdf } from './certificate.ts';
 import { renderParitranaPdf, renderParitranaXlsx, type ParitranaInput } from './paritrana-report.ts';
 import { renderRankingXlsx } from './ranking-xlsx.ts';
 
-export interface ReportFile {
-  body: Buffer;
-  contentType: string;
-  fileName: string;
-}
+export type ReportFile = FileAnswer;
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const PDF = 'application/pdf';
-
-/** A file name without spaces or characters a browser or an OS would trip over. */
-function fileNameOf(...parts: string[]): string {
-  return parts
-    .join('-')
-    .normalize('NFKD')
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '');
-}
+const XLSX = XLSX_TYPE;
+const PDF = PDF_TYPE;
 
 const ORDER_LABELS = { coverage: 'cakupan (%)', growth: 'pertumbuhan peserta', covered: 'jumlah peserta aktif' } as const;
 const GROWTH_RULE =

@@ -1,4 +1,7 @@
 /** Strings of benefits totals, hand-over ceremonies, the calculator and claim settings (`clmx.*`), Indonesian first. */
+import { SCHOOL_LEVEL_LABELS } from '../../../core/benefits.ts';
+import { CLAIM_PAYMENT_KIND_LABELS, CLAIM_TYPE_LABELS } from '../../../core/claims.ts';
+
 export const claimsAdminId = {
   totalsTitle: 'Rekap manfaat dibayar',
   handoversTitle: 'Acara penyerahan',
@@ -22,18 +25,10 @@ export const claimsAdminId = {
   regulation: 'Dasar hukum',
   scholarshipTitle: 'Beasiswa anak',
   schoolLevel: 'Jenjang sekolah',
-  type: { jkm_death: 'JKM — santunan kematian', jkk_death: 'JKK — kematian karena kecelakaan kerja', jkk_injury: 'JKK — kecelakaan kerja', scholarship: 'Beasiswa anak' },
-  kind: {
-    lump_sum: 'Santunan sekaligus',
-    income_multiple: 'Santunan (kelipatan penghasilan)',
-    periodic: 'Santunan berkala',
-    funeral: 'Biaya pemakaman',
-    temporary_incapacity: 'Santunan sementara tidak mampu bekerja (STMB)',
-    medical: 'Perawatan dan pengobatan',
-    scholarship: 'Beasiswa',
-    late_interest: 'Bunga keterlambatan (1% per hari)',
-  },
-  level: { none: 'Belum sekolah', TK: 'TK', SD: 'SD', SMP: 'SMP', SMA: 'SMA/SMK', PT: 'Perguruan tinggi atau pelatihan kerja' },
+  // The Indonesian names are core's, the very words the server writes in its answers and files.
+  type: CLAIM_TYPE_LABELS,
+  kind: CLAIM_PAYMENT_KIND_LABELS,
+  level: SCHOOL_LEVEL_LABELS,
 
   // Totals
   totalsIntro: 'Manfaat BPJS Ketenagakerjaan yang sudah dibayarkan kepada peserta dan ahli waris, menurut tanggal bayar. Hanya angka gabungan, tanpa nama.',
