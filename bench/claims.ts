@@ -6,6 +6,7 @@
  *      2026-12) and BENCH_CLAIMS claims over the regency's villages (default 20,000 — Lombok Timur sees
  *      about a thousand deaths of participants a year, so this is twenty years of them): 70 % paid death
  *      benefits (three payments each, spouse and child heirs), the rest spread over the open statuses;
+ *      then each claim's first day of attention is derived (what a change of deadlines or holidays costs);
  *   2. reporting through the API: POST /api/claims for BENCH_CLAIM_REPORTS deaths (default 300), each with
  *      three heirs — protection checked, participations ended, coverage history refreshed — claims/s;
  *   3. p50/p95/max over BENCH_CLAIM_REQUESTS requests (default 40, through app.inject) of the claims list
@@ -16,6 +17,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { bootJaring } from '../server/boot.ts';
 import { loadConfig } from '../server/config.ts';
 import { queryRows, type Db } from '../server/db/client.ts';
+import { refreshAllAttention } from '../server/domains/claims/claim-attention.ts';
 import { createPostgresDatabase } from '../server/test/test-app.ts';
 import { type Timing, fmt, heading, int, positiveInt, say, timing } from './output.ts';
 
@@ -41,6 +43,7 @@ export function claimsSettings(env: NodeJS.ProcessEnv = process.env): ClaimsBenc
 export interface ClaimsEngineResults {
   engine: 'pglite' | 'postgres';
   seedMs: number;
+  attentionMs: number;
   report: { claims: number; ms: number; perSecond: number; ms50: number; ms95: number };
   endpoints: { name: string; url: string; ms: Timing }[];
 }
@@ -132,6 +135,11 @@ async function benchEngine(engine: 'pglite' | 'postgres', env: { DATA_DIR: strin
     await seed(db, s);
     const seedMs = performance.now() - t0;
     say(`  seed: ${fmt(seedMs / 1000)} s — ${int(s.workers)} insured workers, ${int(s.claims)} claims (70 % paid, 3 payments each)`);
+    // Seeded in SQL, so each claim's first day of attention is derived here, as a settings change would.
+    const t1 = performance.now();
+    await db.transaction((tx) => refreshAllAttention(tx));
+    const attentionMs = performance.now() - t1;
+    say(`  derive every claim's first day of attention (refreshAllAttention): ${fmt(attentionMs / 1000)} s = ${int((s.claims * 1000) / attentionMs)} claims/s`);
 
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } });
     const cookie = login.cookies.find((c) => c.name === 'jaring_session');
@@ -197,7 +205,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', env: { DATA_DIR: strin
       say(`  ${e.name.padEnd(38)} ${String(n).padStart(8)} ${fmt(ms.p50).padStart(7)} ${fmt(ms.p95).padStart(8)} ${fmt(ms.max).padStart(8)} ms`);
       results.push({ name: e.name, url: e.url, ms });
     }
-    return { engine, seedMs, report, endpoints: results };
+    return { engine, seedMs, attentionMs, report, endpoints: results };
   } finally {
     await app.close();
   }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
+  CLAIM_STATUSES,
   addWorkingDays,
   canTransition,
   claimEligibility,
@@ -7,6 +9,7 @@ import {
   contributionMonths,
   documentsStatus,
   entitledHeirs,
+  firstWarningDay,
   jkkLateness,
   jkkLatenessOf,
   missingDocuments,
@@ -14,6 +17,7 @@ import {
   protectionOn,
   requiredDocuments,
   scholarshipSchedule,
+  type ClaimType,
 } from './claims.ts';
 import type { Participation } from './coverage.ts';
 
@@ -198,5 +202,45 @@ describe('scholarship schedule', () => {
       [2027, 'SMP', 'claimed'],
       [2028, 'SMP', 'upcoming'],
     ]);
+  });
+});
+
+describe('the first day a claim needs attention', () => {
+  const day = (offset: number) => new Date(Date.parse('2026-01-01T00:00:00Z') + offset * 86_400_000).toISOString().slice(0, 10);
+
+  it('is exactly the first day claimWarnings says anything, for any claim, deadlines and day', () => {
+    const claimArb = fc.record({
+      type: fc.constantFrom('jkm_death', 'jkk_death', 'jkk_injury', 'scholarship') as fc.Arbitrary<ClaimType>,
+      status: fc.constantFrom(...CLAIM_STATUSES),
+      reported: fc.integer({ min: 0, max: 200 }),
+      submittedAfter: fc.option(fc.integer({ min: 0, max: 60 })),
+      decidedAfter: fc.option(fc.integer({ min: 0, max: 60 })),
+      missing: fc.integer({ min: 0, max: 3 }),
+      benefit: fc.integer({ min: 0, max: 100_000_000 }),
+    });
+    const deadlinesArb = fc.record({
+      documentsDays: fc.integer({ min: 1, max: 40 }),
+      decisionWorkingDays: fc.integer({ min: 1, max: 12 }),
+      paymentWorkingDays: fc.integer({ min: 1, max: 12 }),
+      holidays: fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { maxLength: 12 }).map((offsets) => offsets.map(day)),
+    });
+    fc.assert(
+      fc.property(claimArb, deadlinesArb, fc.integer({ min: 0, max: 400 }), (c, deadlines, todayOffset) => {
+        const submittedOn = c.submittedAfter === null ? null : day(c.reported + c.submittedAfter);
+        const claim = {
+          type: c.type,
+          status: c.status,
+          reportedOn: day(c.reported),
+          submittedOn,
+          decidedOn: submittedOn && c.decidedAfter !== null ? day(c.reported + c.submittedAfter! + c.decidedAfter) : null,
+          benefit: c.benefit,
+          missing: requiredDocuments('jkm_death').slice(0, c.missing),
+        };
+        const today = day(todayOffset);
+        const first = firstWarningDay(claim, deadlines);
+        expect(claimWarnings(claim, today, deadlines).length > 0).toBe(first !== null && today >= first);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

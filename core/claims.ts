@@ -427,10 +427,36 @@ export function claimWarnings(claim: ClaimForWarnings, today: string, deadlines:
   return warnings;
 }
 
+/**
+ * The first day `claimWarnings` has anything to say about this claim, as long as it does not change (null:
+ * never). Every warning is "today is past a deadline", and a deadline is a fixed day — so a list of the
+ * claims needing action can be read from a stored day instead of deriving every claim's warnings.
+ */
+export function firstWarningDay(claim: ClaimForWarnings, deadlines: ClaimDeadlines = DEFAULT_CLAIM_DEADLINES): string | null {
+  const days: string[] = [];
+  if (claim.status === 'reported' && claim.missing.length > 0) days.push(addDays(addDays(claim.reportedOn, deadlines.documentsDays), 1));
+  if ((claim.status === 'submitted' || claim.status === 'approved') && claim.submittedOn) {
+    const late = jkkLatenessOf(claim, claim.submittedOn, deadlines.holidays);
+    if (late) days.push(addDays(late.dueOn, 1));
+  }
+  if (claim.status === 'submitted' && claim.submittedOn) {
+    days.push(addDays(addWorkingDays(claim.submittedOn, deadlines.decisionWorkingDays, deadlines.holidays), 1));
+  }
+  if (claim.status === 'approved' && claim.decidedOn) {
+    days.push(addDays(addWorkingDays(claim.decidedOn, deadlines.paymentWorkingDays, deadlines.holidays), 1));
+  }
+  return days.sort()[0] ?? null;
+}
+
 // ---- Scholarship schedule ------------------------------------------------------------------------
 
 /** Days before a school year's claim is due that the reminder starts. */
 export const SCHOLARSHIP_REMINDER_DAYS = 30;
+
+/** The first day a child's next school year is reminded of (due soon, then due). */
+export function scholarshipReminderDay(dueOn: string): string {
+  return addDays(dueOn, -SCHOLARSHIP_REMINDER_DAYS);
+}
 
 export type ScholarshipYearState = 'paid' | 'claimed' | 'due' | 'due_soon' | 'upcoming';
 

@@ -118,6 +118,7 @@ CREATE TABLE "claims" (
 	"submitted_on" date,
 	"decided_on" date,
 	"paid_on" date,
+	"attention_on" date,
 	"ended_enrolment_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"reported_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -154,6 +155,7 @@ CREATE UNIQUE INDEX "claims_number_uq" ON "claims" USING btree ("number");--> st
 CREATE INDEX "claims_village_status_idx" ON "claims" USING btree ("village_code","status");--> statement-breakpoint
 CREATE INDEX "claims_worker_idx" ON "claims" USING btree ("worker_id");--> statement-breakpoint
 CREATE INDEX "claims_parent_idx" ON "claims" USING btree ("parent_claim_id");--> statement-breakpoint
+CREATE INDEX "claims_attention_idx" ON "claims" USING btree ("attention_on") WHERE "claims"."attention_on" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "claims_one_death_uq" ON "claims" USING btree ("worker_id") WHERE "claims"."type" in ('jkm_death', 'jkk_death') and "claims"."status" <> 'cancelled';--> statement-breakpoint
 CREATE UNIQUE INDEX "claims_scholarship_year_uq" ON "claims" USING btree ("heir_id","school_year") WHERE "claims"."type" = 'scholarship' and "claims"."status" not in ('cancelled', 'rejected');--> statement-breakpoint
 -- Benefit amounts in force since PP 82/2019 (2 December 2019), amending PP 44/2015 (shared/domain.md,

@@ -2,45 +2,17 @@
  * The benefit calculator over the dated rate rows in the database, and those rows themselves (an admin
  * adds one when a regulation changes; rows are never edited).
  */
-import { BenefitError, estimateBenefits, schoolYearLabel, type BenefitEstimate, type BenefitInput, type BenefitRates } from '../../../core/benefits.ts';
+import type { BenefitInput } from '../../../core/benefits.ts';
 import type { BenefitEstimateDto, BenefitRateCreateInput } from '../../../core/claims.schema.ts';
+import { estimateOrRefuse, loadBenefitRates, presentEstimate } from './benefit-rates.ts';
 import { canManageRates } from '../../../core/roles.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, errors } from '../../errors.ts';
 import { type AuditContext, recordAudit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { isUniqueViolation } from '../workers/workers.repo.ts';
-import { findBenefitRates, insertBenefitRate, type BenefitRateRow } from './claims.repo.ts';
-
-/** Every rate row as the calculator takes it, oldest first. */
-export async function loadBenefitRates(db: Db): Promise<BenefitRates[]> {
-  return (await findBenefitRates(db)).map(toRates);
-}
-
-function toRates(row: BenefitRateRow): BenefitRates {
-  return { validFrom: row.validFrom, regulation: row.regulation, ...row.amounts };
-}
-
-/** The calculator, with its refusals as 400s naming the field to fix. */
-export function estimateOrRefuse(input: BenefitInput, rates: readonly BenefitRates[]): BenefitEstimate {
-  try {
-    return estimateBenefits(input, rates);
-  } catch (err) {
-    if (err instanceof BenefitError) throw new AppError('validation', err.code, err.message, err.field);
-    throw err;
-  }
-}
-
-/** The estimate as the API answers it: each scholarship year also written as "2026/2027". */
-export function presentEstimate(estimate: BenefitEstimate): BenefitEstimateDto {
-  return {
-    ...estimate,
-    scholarship: {
-      ...estimate.scholarship,
-      children: estimate.scholarship.children.map((c) => ({ ...c, schedule: c.schedule.map((y) => ({ ...y, schoolYear: schoolYearLabel(y.year) })) })),
-    },
-  };
-}
+import { refreshAllAttention } from './claim-attention.ts';
+import { findBenefitRates, insertBenefitRate } from './claims.repo.ts';
 
 /** POST /api/benefits/estimate: what an event would pay, by the rates in force on its day. */
 export async function estimate(db: Db, input: BenefitInput): Promise<BenefitEstimateDto> {
@@ -88,6 +60,8 @@ export async function createBenefitRate(db: Db, ctx: AuditContext & { actor: Ses
         entityId: id,
         changes: { validFrom: { before: null, after: input.validFrom }, regulation: { before: null, after: input.regulation }, amounts: { before: null, after: input.amounts } },
       });
+      // Scholarship schedules of events from that day follow the new amounts.
+      await refreshAllAttention(tx);
     });
   } catch (err) {
     if (isUniqueViolation(err)) {

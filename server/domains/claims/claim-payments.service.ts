@@ -14,8 +14,9 @@ import type { Db } from '../../db/client.ts';
 import { AppError, errors } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { isUniqueViolation } from '../workers/workers.repo.ts';
-import { loadBenefitRates } from './benefits.service.ts';
+import { loadBenefitRates } from './benefit-rates.ts';
 import { assertCanFile, assertCanProcess, assertReadable, benefitPaid, childrenOf, estimateFor, hasScholarships, type ClaimContext } from './claim-view.ts';
+import { refreshAttention } from './claim-attention.ts';
 import { claimDetail, recordStep, settlePayments } from './claims.service.ts';
 import {
   findChildClaims,
@@ -253,6 +254,7 @@ export async function createScholarshipClaim(
           estimatedAmount: { before: null, after: amount },
         },
       });
+      await refreshAttention(tx, [id]);
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('conflict', 'SCHOLARSHIP_YEAR_CLAIMED', `Beasiswa ${child.name} tahun ajaran ${schoolYearLabel(input.year)} baru saja diklaim.`, 'year');

@@ -9,6 +9,9 @@ import { childHeir, claimKit, INJURY_DOCUMENTS, spouseHeir, type ClaimKit } from
 import { makeNik } from '../../test/factories.ts';
 import { pdfText } from '../../test/pdf-text.ts';
 import { testApp, type TestApp } from '../../test/test-app.ts';
+import { loadBenefitRates } from './benefit-rates.ts';
+import { attentionDayOf, loadBundle } from './claim-view.ts';
+import { findClaimIdsAfter, findClaimsByIds } from './claims.repo.ts';
 
 let t: TestApp;
 let kit: ClaimKit;
@@ -288,5 +291,13 @@ describe('the public page', () => {
     const shown = await publicCoverage();
     expect(shown.benefitsPaid).toEqual({ amount: totals.total, claims: 5 });
     expect(JSON.stringify(shown)).not.toContain('Janda Uji Publik');
+  });
+});
+
+describe('needs action', () => {
+  it('after heirs, re-checks, appeals, ceremonies, new deadlines and new rates, every claim’s first day of attention is the one derived from scratch', async () => {
+    const rows = await findClaimIdsAfter(t.database.db, null, 1000).then((ids) => findClaimsByIds(t.database.db, ids));
+    const bundle = await loadBundle(t.database.db, rows, await loadBenefitRates(t.database.db), false);
+    expect(Object.fromEntries(rows.map((r) => [r.number, r.attentionOn]))).toEqual(Object.fromEntries(rows.map((r) => [r.number, attentionDayOf(r, bundle)])));
   });
 });

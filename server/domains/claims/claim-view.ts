@@ -15,6 +15,8 @@ import {
   canTransition,
   claimEligibility,
   claimWarnings,
+  firstWarningDay,
+  scholarshipReminderDay,
   contributionMonths,
   entitledHeirs,
   heirRank,
@@ -42,7 +44,7 @@ import { findEnrolmentsOfWorker, findParticipations } from '../enrolment/enrolme
 import { graceMonthsOn } from '../enrolment/enrolment.service.ts';
 import type { RegionDirectory } from '../regions/region-directory.ts';
 import { findSetting } from '../ucj/coverage.repo.ts';
-import { estimateOrRefuse, presentEstimate } from './benefits.service.ts';
+import { estimateOrRefuse, presentEstimate } from './benefit-rates.ts';
 import {
   findChildClaims,
   findClaimEvents,
@@ -298,36 +300,55 @@ export function scholarshipChildren(claim: ClaimListRow, bundle: ClaimBundle, to
   });
 }
 
+function warningInput(claim: ClaimListRow, bundle: ClaimBundle) {
+  return {
+    type: claim.type,
+    status: claim.status,
+    reportedOn: claim.reportedOn,
+    submittedOn: claim.submittedOn,
+    decidedOn: claim.decidedOn,
+    benefit: claim.approvedAmount ?? claim.estimatedAmount,
+    missing: claim.eligible ? missingFor(claim, bundle) : [],
+  };
+}
+
+/** Claims that can carry warnings at all: those still moving, and paid ones (scholarship years to come). */
+function mayNeedAttention(claim: ClaimListRow): boolean {
+  return OPEN_CLAIM_STATUSES.includes(claim.status) || claim.status === 'paid';
+}
+
 /** Overdue steps, late JKK payments and scholarship years coming due. */
 export function warningsFor(claim: ClaimListRow, bundle: ClaimBundle, today: string): ClaimWarning[] {
-  const warnings = claimWarnings(
-    {
-      type: claim.type,
-      status: claim.status,
-      reportedOn: claim.reportedOn,
-      submittedOn: claim.submittedOn,
-      decidedOn: claim.decidedOn,
-      benefit: claim.approvedAmount ?? claim.estimatedAmount,
-      missing: claim.eligible ? missingFor(claim, bundle) : [],
-    },
-    today,
-    deadlinesOf(bundle.settings),
-  );
-  if (claim.status !== 'rejected' && claim.status !== 'not_eligible') {
-    for (const child of scholarshipChildren(claim, bundle, today)) {
-      if (child.next && (child.next.state === 'due' || child.next.state === 'due_soon')) {
-        warnings.push({
-          code: 'scholarship_due',
-          dueOn: child.next.dueOn,
-          message:
-            child.next.state === 'due'
-              ? `Beasiswa ${child.name} tahun ajaran ${child.next.schoolYear} sudah dapat diklaim (sejak ${dateLabel(child.next.dueOn)}) dan belum diajukan.`
-              : `Beasiswa ${child.name} tahun ajaran ${child.next.schoolYear} dapat diklaim mulai ${dateLabel(child.next.dueOn)}; siapkan surat keterangan sekolah dan rapor.`,
-        });
-      }
+  if (!mayNeedAttention(claim)) return [];
+  const warnings = claimWarnings(warningInput(claim, bundle), today, deadlinesOf(bundle.settings));
+  for (const child of scholarshipChildren(claim, bundle, today)) {
+    if (child.next && (child.next.state === 'due' || child.next.state === 'due_soon')) {
+      warnings.push({
+        code: 'scholarship_due',
+        dueOn: child.next.dueOn,
+        message:
+          child.next.state === 'due'
+            ? `Beasiswa ${child.name} tahun ajaran ${child.next.schoolYear} sudah dapat diklaim (sejak ${dateLabel(child.next.dueOn)}) dan belum diajukan.`
+            : `Beasiswa ${child.name} tahun ajaran ${child.next.schoolYear} dapat diklaim mulai ${dateLabel(child.next.dueOn)}; siapkan surat keterangan sekolah dan rapor.`,
+      });
     }
   }
   return warnings;
+}
+
+/**
+ * The first day `warningsFor` has anything to say about the claim as it stands (null: nothing ahead): the
+ * earliest missed deadline, or 30 days before a child's next school year. Stored in `claims.attention_on`
+ * with every write, so "needs action" reads an index.
+ */
+export function attentionDayOf(claim: ClaimListRow, bundle: ClaimBundle): string | null {
+  if (!mayNeedAttention(claim)) return null;
+  const days: string[] = [];
+  const first = firstWarningDay(warningInput(claim, bundle), deadlinesOf(bundle.settings));
+  if (first) days.push(first);
+  // The next school year of each child does not depend on the day asked; its state does.
+  for (const child of scholarshipChildren(claim, bundle, claim.reportedOn)) if (child.next) days.push(scholarshipReminderDay(child.next.dueOn));
+  return days.sort()[0] ?? null;
 }
 
 export function presentSummary(claim: ClaimListRow, bundle: ClaimBundle, ctx: ClaimContext): ClaimSummaryDto {
@@ -362,7 +383,7 @@ export function presentSummary(claim: ClaimListRow, bundle: ClaimBundle, ctx: Cl
     approvedAmount: claim.approvedAmount,
     paidAmount: bundle.paid.get(claim.id) ?? 0,
     missingDocuments: claim.eligible ? missingFor(claim, bundle).length : 0,
-    warnings: OPEN_CLAIM_STATUSES.includes(claim.status) || claim.status === 'paid' ? warningsFor(claim, bundle, ctx.today) : [],
+    warnings: warningsFor(claim, bundle, ctx.today),
     parentClaimId: claim.parentClaimId,
     year: claim.schoolYear,
     childName: child?.name ?? null,

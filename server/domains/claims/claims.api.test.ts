@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childHeir as child, claimKit, INJURY_DOCUMENTS, JKM_DOCUMENTS, spouseHeir as heir, type ClaimKit } from '../../test/claim-kit.ts';
 import { makeNik } from '../../test/factories.ts';
 import { testApp, type TestApp } from '../../test/test-app.ts';
+import { loadBenefitRates } from './benefit-rates.ts';
+import { attentionDayOf, loadBundle } from './claim-view.ts';
+import { findClaimIdsAfter, findClaimsByIds } from './claims.repo.ts';
 
 let t: TestApp;
 let kit: ClaimKit;
@@ -35,7 +38,7 @@ function setToday(day: string): void {
 
 beforeAll(async () => {
   // Sessions outlive the days the clock is moved forward.
-  t = await testApp({ now: () => clock, env: { SESSION_TTL_HOURS: '2400' } });
+  t = await testApp({ now: () => clock, env: { SESSION_TTL_HOURS: '100000' } });
   admin = await t.loginAs('admin');
   operator = await t.loginAs('village', VILLAGE);
   otherOperator = await t.loginAs('village', OTHER_VILLAGE);
@@ -365,5 +368,35 @@ describe('cancelling a death reported in error', () => {
     ]);
     // The person may be reported again, correctly.
     expect((await report(operator, w.id, { eventDate: '2026-11-12' })).statusCode).toBe(201);
+  });
+});
+
+describe('needs action', () => {
+  it('keeps every claim’s first day of attention equal to the one derived from scratch', async () => {
+    // The last write to this one is the payment that makes it paid.
+    const w = await worker();
+    await insured(w.id, '2026-01', '2026-12');
+    await kit.paidDeathClaim(operator, w.id, [heir()], '2026-11-20');
+    const rows = await findClaimIdsAfter(t.database.db, null, 1000).then((ids) => findClaimsByIds(t.database.db, ids));
+    const bundle = await loadBundle(t.database.db, rows, await loadBenefitRates(t.database.db), false);
+    const stored = Object.fromEntries(rows.map((r) => [r.number, r.attentionOn]));
+    expect(stored).toEqual(Object.fromEntries(rows.map((r) => [r.number, attentionDayOf(r, bundle)])));
+    expect(Object.values(stored).some((d) => d !== null)).toBe(true);
+  });
+
+  it('lists exactly the claims whose warnings, derived live, say something — on any day', async () => {
+    for (const day of ['2026-11-20', '2026-12-04', '2027-05-31', '2027-06-01', '2027-07-02', '2029-08-01']) {
+      setToday(day);
+      const all = (await get(admin, '/api/claims?pageSize=200')).json();
+      const live = all.items.filter((c: { warnings: unknown[] }) => c.warnings.length > 0).map((c: { id: string }) => c.id).sort();
+      const listed = (await get(admin, '/api/claims?warning=any&pageSize=200')).json();
+      expect({ day, ids: listed.items.map((c: { id: string }) => c.id).sort() }).toEqual({ day, ids: live });
+      expect(listed.total).toBe(live.length);
+    }
+    // A paid death claim with a child in school comes back when the next school year approaches.
+    setToday('2027-06-01');
+    const reminders = (await get(admin, '/api/claims?warning=scholarship_due&pageSize=200')).json();
+    expect(reminders.items.length).toBeGreaterThan(0);
+    setToday('2026-11-20');
   });
 });

@@ -84,11 +84,8 @@ export interface ClaimFilter {
   /** A claim number or part of the worker's name. */
   q?: string;
   ids?: readonly string[];
-  /**
-   * Only claims that can carry a warning on this day: open ones, and paid death or disability claims with
-   * a child still under 23 (a scholarship year may come due).
-   */
-  attentionOn?: string;
+  /** Only claims needing attention on this day (`attention_on` reached). */
+  attentionBy?: string;
 }
 
 function filterConditions(filter: ClaimFilter): SQL {
@@ -98,13 +95,7 @@ function filterConditions(filter: ClaimFilter): SQL {
   if (filter.type) conditions.push(eq(claims.type, filter.type));
   if (filter.workerId) conditions.push(eq(claims.workerId, filter.workerId));
   if (filter.ids) conditions.push(inArray(claims.id, [...filter.ids]));
-  if (filter.attentionOn) {
-    const childBornAfter = `${Number(filter.attentionOn.slice(0, 4)) - 23}${filter.attentionOn.slice(4)}`;
-    conditions.push(sql`(${claims.status} in ('reported', 'documents_complete', 'submitted', 'approved') or (
-      ${claims.status} = 'paid' and ${claims.eligible} and (${claims.type} in ('jkm_death', 'jkk_death') or ${claims.injuryOutcome} = 'permanent_disability')
-      and exists (select 1 from claim_heirs h where h.claim_id = ${claims.id} and h.relation = 'child' and h.birth_date > ${childBornAfter}::date
-        and not h.married and not h.working)))`);
-  }
+  if (filter.attentionBy) conditions.push(sql`${claims.attentionOn} <= ${filter.attentionBy}::date`);
   if (filter.q) {
     const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     conditions.push(or(ilike(claims.number, like), sql`exists (select 1 from workers w where w.id = ${claims.workerId} and w.name ilike ${like})`));
@@ -127,7 +118,8 @@ export async function findClaimsPage(db: Db, filter: ClaimFilter, page: number, 
       .select(listColumns)
       .from(claims)
       .where(where)
-      .orderBy(desc(claims.reportedOn), desc(claims.createdAt))
+      // Needing attention: the longest-waiting first; otherwise the newest report first.
+      .orderBy(...(filter.attentionBy ? [asc(claims.attentionOn), asc(claims.number)] : [desc(claims.reportedOn), desc(claims.createdAt)]))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
     db.select({ n: sql<number>`count(*)::integer` }).from(claims).where(where),
@@ -170,6 +162,24 @@ export async function findClaimWorkers(db: Db, workerIds: readonly string[]): Pr
     .from(workers)
     .where(anyId(sql`${workers.id}`, [...new Set(workerIds)]));
   return new Map(rows.map(({ deletedAt, ...r }) => [r.id, { ...r, deleted: deletedAt !== null }]));
+}
+
+/** Every claim id, in pages (re-deriving what depends on settings or rates). */
+export async function findClaimIdsAfter(db: Db, after: string | null, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: claims.id })
+    .from(claims)
+    .where(after ? sql`${claims.id} > ${after}::uuid` : undefined)
+    .orderBy(asc(claims.id))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/** Stores the first day each claim needs attention (only where it changed). */
+export async function saveAttention(db: Db, days: ReadonlyMap<string, string | null>, current: ReadonlyMap<string, string | null>): Promise<void> {
+  for (const [id, day] of days) {
+    if (current.get(id) !== day) await db.update(claims).set({ attentionOn: day }).where(eq(claims.id, id));
+  }
 }
 
 /** Marks (or, with null, clears) a worker's day of death. */

@@ -39,7 +39,8 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { endEnrolmentRow, endOpenEnrolmentsOfWorker, refreshProtection, reopenEnrolments } from '../enrolment/enrolment.repo.ts';
 import { saveSetting } from '../ucj/coverage.repo.ts';
 import { findWorkerById, isUniqueViolation, type WorkerRow } from '../workers/workers.repo.ts';
-import { loadBenefitRates, presentEstimate } from './benefits.service.ts';
+import { loadBenefitRates, presentEstimate } from './benefit-rates.ts';
+import { refreshAllAttention, refreshAttention } from './claim-attention.ts';
 import {
   CLAIM_SETTINGS_KEY,
   assertCanFile,
@@ -106,16 +107,16 @@ export async function listClaims(db: Db, ctx: ClaimContext, rawQuery: ClaimListQ
   if (!canReadRegion(ctx.actor, regionCode)) throw errors.forbidden('Anda hanya dapat melihat klaim di wilayah Anda sendiri.');
   const filter = { regionCode, status: query.status, type: query.type, q: query.q || undefined, workerId: query.workerId };
   const rates = await loadBenefitRates(db);
-  if (query.warning) {
-    // Warnings are derived, not stored: look at every claim that can carry one today.
-    const rows = await findClaimsAll(db, { ...filter, attentionOn: ctx.today });
+  if (query.warning && query.warning !== 'any') {
+    // One kind of warning: derived for the claims whose first day of attention has come, then filtered.
+    const rows = await findClaimsAll(db, { ...filter, attentionBy: ctx.today });
     const bundle = await loadBundle(db, rows, rates, false);
-    const items = rows
-      .map((row) => presentSummary(row, bundle, ctx))
-      .filter((s) => (query.warning === 'any' ? s.warnings.length > 0 : s.warnings.some((w) => w.code === query.warning)));
+    const items = rows.map((row) => presentSummary(row, bundle, ctx)).filter((s) => s.warnings.some((w) => w.code === query.warning));
     return { items: items.slice((query.page - 1) * query.pageSize, query.page * query.pageSize), total: items.length, page: query.page, pageSize: query.pageSize };
   }
-  const { rows, total } = await findClaimsPage(db, filter, query.page, query.pageSize);
+  // Any warning: exactly the claims whose first day of attention has come (claim-attention.ts), a page at
+  // a time, the longest-waiting first.
+  const { rows, total } = await findClaimsPage(db, query.warning === 'any' ? { ...filter, attentionBy: ctx.today } : filter, query.page, query.pageSize);
   const bundle = await loadBundle(db, rows, rates, false);
   return { items: rows.map((row) => presentSummary(row, bundle, ctx)), total, page: query.page, pageSize: query.pageSize };
 }
@@ -279,6 +280,7 @@ export async function createClaim(db: Db, ctx: ClaimContext, raw: ClaimCreateInp
           heirs: { before: null, after: heirRows.map((h) => h.id) },
         },
       });
+      await refreshAttention(tx, [id]);
     });
   } catch (err) {
     if (isUniqueViolation(err) && death) {
@@ -332,6 +334,7 @@ export async function settleClaim(tx: Db, ctx: ClaimContext, claimId: string): P
     }
   }
   await updateClaimRow(tx, claim.id, patch);
+  await refreshAttention(tx, [claim.id]);
   return { ...claim, ...patch } as ClaimRow;
 }
 
@@ -507,6 +510,7 @@ export async function runClaimAction(db: Db, ctx: ClaimContext, id: string, acti
         on: { before: null, after: on },
       },
     });
+    await refreshAttention(tx, [id]);
   });
   return claimDetail(db, ctx, (await findClaimById(db, id))!);
 }
@@ -566,6 +570,7 @@ export async function settlePayments(tx: Db, ctx: ClaimContext, claimId: string,
   if (next === claim.status) return;
   await updateClaimRow(tx, claimId, { status: next, paidOn: next === 'paid' ? paidOn : null });
   await recordStep(tx, ctx, claimId, next === 'paid' ? 'paid' : 'approved', paidOn, next === 'paid' ? `Dibayar ${formatRupiah(paid)}` : 'Pembayaran dikoreksi; belum lunas');
+  await refreshAttention(tx, [claimId]);
 }
 
 // ---- Settings ------------------------------------------------------------------------------------
@@ -582,6 +587,7 @@ export async function saveClaimSettings(db: Db, ctx: ClaimContext, input: ClaimS
   const value = { ...input, holidays };
   await db.transaction(async (tx) => {
     await saveSetting(tx, CLAIM_SETTINGS_KEY, value, ctx.actor.id);
+    await refreshAllAttention(tx);
     await recordAudit(tx, ctx, { action: 'update', entity: 'claim_settings', changes: { settings: { before, after: value } } });
   });
   return value;

@@ -82,6 +82,12 @@ export const claims = pgTable(
     decidedOn: date('decided_on', { mode: 'string' }),
     /** The day the payments reached the approved amount. */
     paidOn: date('paid_on', { mode: 'string' }),
+    /**
+     * The first day this claim shows a warning (core/claims.ts firstWarningDay, and a child's next school
+     * year 30 days ahead), kept with every write to it: "needs action" reads it instead of deriving every
+     * claim's warnings. Null: nothing ahead.
+     */
+    attentionOn: date('attention_on', { mode: 'string' }),
     /** Death claims: the participations this report ended (restored if the report is cancelled). */
     endedEnrolmentIds: jsonb('ended_enrolment_ids').$type<string[]>().notNull().default([]),
     reportedBy: uuid('reported_by').references(() => users.id),
@@ -93,6 +99,7 @@ export const claims = pgTable(
     index('claims_village_status_idx').on(t.villageCode, t.status),
     index('claims_worker_idx').on(t.workerId),
     index('claims_parent_idx').on(t.parentClaimId),
+    index('claims_attention_idx').on(t.attentionOn).where(sql`${t.attentionOn} is not null`),
     // A person dies once: one live death claim per worker.
     uniqueIndex('claims_one_death_uq')
       .on(t.workerId)
