@@ -129,12 +129,11 @@ export interface EventFacts {
  * what the BPJS participant file reports as paid, BPJS's own record).
  */
 export async function eventFacts(db: Db, worker: { id: string; monthlyIncome: number | null }, event: ClaimEvent, eventDate: string): Promise<EventFacts> {
-  const [participations, graceMonths, enrolmentRows] = await Promise.all([
-    // What was paid by the day of the event: premiums paid afterwards do not cover it.
-    findParticipations(db, [worker.id], eventDate),
-    graceMonthsOn(db, eventDate),
-    findEnrolmentsOfWorker(db, worker.id),
-  ]);
+  // One query after another: this runs inside transactions, where a connection takes one query at a time.
+  // What was paid by the day of the event counts: premiums paid afterwards do not cover it.
+  const participations = await findParticipations(db, [worker.id], eventDate);
+  const graceMonths = await graceMonthsOn(db, eventDate);
+  const enrolmentRows = await findEnrolmentsOfWorker(db, worker.id);
   const list = participations.get(worker.id) ?? [];
   const protection = protectionOn(list, eventDate, graceMonths);
   const eligibility = claimEligibility(event, protection, eventDate, graceMonths);
@@ -227,15 +226,15 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 export async function loadBundle(db: Db, rows: readonly ClaimListRow[], rates: readonly BenefitRates[], withPayments = true): Promise<ClaimBundle> {
   const ids = rows.map((r) => r.id);
   const heirOwners = [...new Set(rows.map((r) => r.parentClaimId ?? r.id))];
-  const [workers, heirs, documents, payments, paid, children, settings] = await Promise.all([
-    findClaimWorkers(db, rows.map((r) => r.workerId)),
-    findHeirs(db, heirOwners),
-    findDocuments(db, ids),
-    withPayments ? findClaimPayments(db, ids) : [],
-    withPayments ? undefined : paidAmounts(db, ids),
-    findChildClaims(db, rows.filter((r) => r.type !== 'scholarship').map((r) => r.id)),
-    loadClaimSettings(db),
-  ]);
+  // One query after another: this also runs inside transactions (claim-attention.ts), where a connection
+  // takes one query at a time.
+  const workers = await findClaimWorkers(db, rows.map((r) => r.workerId));
+  const heirs = await findHeirs(db, heirOwners);
+  const documents = await findDocuments(db, ids);
+  const payments = withPayments ? await findClaimPayments(db, ids) : [];
+  const paid = withPayments ? undefined : await paidAmounts(db, ids);
+  const children = await findChildClaims(db, rows.filter((r) => r.type !== 'scholarship').map((r) => r.id));
+  const settings = await loadClaimSettings(db);
   const paymentsByClaim = groupBy(payments, (p) => p.claimId);
   return {
     workers,

@@ -317,7 +317,8 @@ export async function recordStep(db: Db, ctx: ClaimContext, claimId: string, ste
 export async function settleClaim(tx: Db, ctx: ClaimContext, claimId: string): Promise<ClaimRow> {
   const claim = (await findClaimById(tx, claimId, true))!;
   const ownerId = claim.parentClaimId ?? claim.id;
-  const [heirs, documents] = await Promise.all([findHeirs(tx, [ownerId]), findDocuments(tx, [claim.id])]);
+  const heirs = await findHeirs(tx, [ownerId]);
+  const documents = await findDocuments(tx, [claim.id]);
   const relevant = claim.type === 'scholarship' ? heirs.filter((h) => h.id === claim.heirId) : heirs;
   const patch: Partial<ClaimRow> = {};
   if (claim.type !== 'scholarship') {
@@ -519,7 +520,8 @@ export async function runClaimAction(db: Db, ctx: ClaimContext, id: string, acti
 async function transitionRefusal(db: Db, claim: ClaimRow, action: ClaimAction): Promise<AppError> {
   if (action === 'submit' && claim.status === 'reported') {
     const ownerId = claim.parentClaimId ?? claim.id;
-    const [heirs, documents] = await Promise.all([findHeirs(db, [ownerId]), findDocuments(db, [claim.id])]);
+    const heirs = await findHeirs(db, [ownerId]);
+    const documents = await findDocuments(db, [claim.id]);
     const relevant = claim.type === 'scholarship' ? heirs.filter((h) => h.id === claim.heirId) : heirs;
     const missing = missingDocuments(requiredFor(claim, relevant), documents.map((d) => d.code));
     return new AppError(
