@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { schoolYearLabel } from '../../../core/benefits.ts';
-import { CLAIM_PAYMENT_KIND_LABELS, CLAIM_TYPE_LABELS, entitledHeirs, type ClaimPaymentKind, type HeirRelation } from '../../../core/claims.ts';
+import { CLAIM_PAYMENT_KIND_LABELS, CLAIM_TYPE_LABELS, HEIR_RELATIONS, entitledHeirs, type ClaimPaymentKind, type HeirRelation } from '../../../core/claims.ts';
 import type { ClaimTotalsDto, HandoverCreateInput, HandoverDetailDto, HandoverDto } from '../../../core/claims.schema.ts';
 import { CLAIM_TOTAL_GROUPS } from '../../../core/claims.schema.ts';
 import { dateLabel, monthLabel } from '../../../core/months.ts';
@@ -14,7 +14,6 @@ import type { Db } from '../../db/client.ts';
 import { AppError, errors } from '../../errors.ts';
 import { fileNameOf, PDF_TYPE, XLSX_TYPE, type FileAnswer } from '../../http/files.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { HEIR_RELATIONS } from '../../../core/claims.ts';
 import { renderHandoverPdf, renderHandoverXlsx, renderTotalsXlsx, type RecipientLine } from './claim-documents.ts';
 import type { ClaimContext } from './claim-view.ts';
 import {
