@@ -13,16 +13,13 @@
  *      (regency, one village, "needs action" — warnings are derived per claim), one claim, the totals by
  *      district and by month, and the totals file (every payment line, XLSX).
  */
-import { sql, type SQL } from 'drizzle-orm';
-import { bootJaring } from '../server/boot.ts';
-import { loadConfig } from '../server/config.ts';
+import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../server/db/client.ts';
 import { refreshAllAttention } from '../server/domains/claims/claim-attention.ts';
 import { createPostgresDatabase } from '../server/test/test-app.ts';
 import { type Timing, fmt, heading, int, positiveInt, say, timing } from './output.ts';
+import { adminHeaders, bootSection, createBenchVillages, num, seqUuid, seqUuidText, timeGets } from './section.ts';
 
-const NOW = new Date('2026-11-25T03:00:00Z');
-const ADMIN_PASSWORD = 'bench-admin-password';
 
 export interface ClaimsBenchSettings {
   workers: number;
@@ -54,38 +51,23 @@ export interface ClaimsResults {
   peakRssMb: number;
 }
 
-/** A distinct, well-formed (version 4, RFC variant) UUID for each small number: the API checks ids strictly. */
-const uuidOf = (n: SQL) => sql`overlay(overlay(lpad(to_hex(${n}), 32, '0') placing '4' from 13) placing '8' from 17)::uuid`;
-const uuidText = (n: number) => {
-  const hex = n.toString(16).padStart(32, '0').split('');
-  hex[12] = '4';
-  hex[16] = '8';
-  const h = hex.join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-};
-const num = (n: number) => sql.raw(String(Math.trunc(n)));
 const CLAIM_BASE = 10_000_000; // claim and heir ids live far from the worker ids
 
 async function seed(db: Db, s: ClaimsBenchSettings): Promise<void> {
-  const villages = await queryRows<{ code: string }>(db, sql`select code from regions where level = 'village' and code like '52.03.%' order by code`);
-  await db.execute(sql`create temporary table bench_villages (idx int primary key, code text not null)`);
-  await db.execute(
-    sql`insert into bench_villages select ordinality - 1, code from unnest(${sql.raw(`array[${villages.map((v) => `'${v.code}'`).join(',')}]`)}::text[]) with ordinality as code`,
-  );
-  const v = num(villages.length);
+  const v = num(await createBenchVillages(db));
   await db.execute(sql`
     insert into workers (id, nik, name, birth_date, sex, village_code, district_code, occupation, monthly_income)
-    select ${uuidOf(sql`i`)}, substr(replace(bv.code, '.', ''), 1, 6) || lpad(i::text, 10, '0'),
+    select ${seqUuid(sql`i`)}, substr(replace(bv.code, '.', ''), 1, 6) || lpad(i::text, 10, '0'),
       'Pekerja Bench ' || chr(65 + i % 26) || chr(65 + (i / 26) % 26) || chr(65 + (i / 676) % 26),
       date '1960-01-01' + (i % 10000), case when i % 2 = 0 then 'M' else 'F' end, bv.code, left(bv.code, 8), 'farm_labourer', 1500000
     from generate_series(1, ${num(s.workers)}) i join bench_villages bv on bv.idx = i % ${v}`);
   await db.execute(sql`
     insert into enrolments (id, worker_id, program, start_month, declared_income, funding_source)
-    select ${uuidOf(sql`i * 2 + p`)}, ${uuidOf(sql`i`)}, (array['JKK','JKM'])[1 + p], '2023-01', 1000000, 'SELF'
+    select ${seqUuid(sql`i * 2 + p`)}, ${seqUuid(sql`i`)}, (array['JKK','JKM'])[1 + p], '2023-01', 1000000, 'SELF'
     from generate_series(1, ${num(s.workers)}) i, generate_series(0, 1) p`);
   await db.execute(sql`
     insert into premium_payments (id, enrolment_id, from_month, to_month, amount, funding_source, paid_on)
-    select ${uuidOf(sql`i * 2 + p`)}, ${uuidOf(sql`i * 2 + p`)}, '2023-01', '2026-12', 16800 * 48, 'SELF', date '2023-01-05'
+    select ${seqUuid(sql`i * 2 + p`)}, ${seqUuid(sql`i * 2 + p`)}, '2023-01', '2026-12', 16800 * 48, 'SELF', date '2023-01-05'
     from generate_series(1, ${num(s.workers)}) i, generate_series(0, 1) p`);
   // Claims of the last workers (the first ones are left for reporting through the API); 70 % paid.
   const status = sql`(array['paid','paid','paid','paid','paid','paid','paid','reported','documents_complete','submitted'])[1 + c % 10]`;
@@ -93,41 +75,31 @@ async function seed(db: Db, s: ClaimsBenchSettings): Promise<void> {
     insert into claims (id, number, type, program, event, worker_id, village_code, district_code, event_date, place, description,
       status, eligible, protection, grace_months, contribution_months, declared_income, estimated_amount, approved_amount,
       reported_on, submitted_on, decided_on, paid_on)
-    select ${uuidOf(sql`${num(CLAIM_BASE)} + c`)}, 'KLM-BENCH-' || lpad(c::text, 6, '0'), 'jkm_death', 'JKM', 'death_natural', w.id, w.village_code, w.district_code,
+    select ${seqUuid(sql`${num(CLAIM_BASE)} + c`)}, 'KLM-BENCH-' || lpad(c::text, 6, '0'), 'jkm_death', 'JKM', 'death_natural', w.id, w.village_code, w.district_code,
       date '2024-01-01' + (c % 1000), 'Rumah', 'Meninggal dunia karena sakit (bench)', ${status}, true, '[]'::jsonb, 2, 36, 1000000, 42000000,
       case when ${status} = 'paid' then 42000000 end, date '2024-01-03' + (c % 1000),
       case when ${status} in ('paid','submitted') then date '2024-01-10' + (c % 1000) end,
       case when ${status} = 'paid' then date '2024-01-14' + (c % 1000) end,
       case when ${status} = 'paid' then date '2024-01-18' + (c % 1000) end
     from generate_series(1, ${num(s.claims)}) c
-    join workers w on w.id = ${uuidOf(sql`${num(s.workers)} - (c % ${num(Math.max(1, s.workers - s.reports - 1))})`)}`);
+    join workers w on w.id = ${seqUuid(sql`${num(s.workers)} - (c % ${num(Math.max(1, s.workers - s.reports - 1))})`)}`);
   await db.execute(sql`
     insert into claim_heirs (id, claim_id, position, nik, name, relation, birth_date, sex, school_level, is_payee)
-    select ${uuidOf(sql`${num(CLAIM_BASE * 2)} + c * 2 + h`)}, ${uuidOf(sql`${num(CLAIM_BASE)} + c`)}, h + 1, lpad((c * 2 + h)::text, 16, '7'),
+    select ${seqUuid(sql`${num(CLAIM_BASE * 2)} + c * 2 + h`)}, ${seqUuid(sql`${num(CLAIM_BASE)} + c`)}, h + 1, lpad((c * 2 + h)::text, 16, '7'),
       case when h = 0 then 'Ahli Waris Bench' else 'Anak Bench' end, case when h = 0 then 'spouse' else 'child' end,
       case when h = 0 then date '1975-01-01' else date '2012-01-01' end, 'F', case when h = 1 then 'SMP' end, h = 0
     from generate_series(1, ${num(s.claims)}) c, generate_series(0, 1) h`);
   await db.execute(sql`
     insert into claim_payments (id, claim_id, heir_id, kind, amount, paid_on, reference)
-    select ${uuidOf(sql`${num(CLAIM_BASE * 3)} + c * 3 + k`)}, cl.id, ${uuidOf(sql`${num(CLAIM_BASE * 2)} + c * 2`)},
+    select ${seqUuid(sql`${num(CLAIM_BASE * 3)} + c * 3 + k`)}, cl.id, ${seqUuid(sql`${num(CLAIM_BASE * 2)} + c * 2`)},
       (array['lump_sum','periodic','funeral'])[1 + k], (array[20000000, 12000000, 10000000])[1 + k], cl.paid_on, 'BENCH-' || c || '-' || k
-    from generate_series(1, ${num(s.claims)}) c join claims cl on cl.id = ${uuidOf(sql`${num(CLAIM_BASE)} + c`)}, generate_series(0, 2) k
+    from generate_series(1, ${num(s.claims)}) c join claims cl on cl.id = ${seqUuid(sql`${num(CLAIM_BASE)} + c`)}, generate_series(0, 2) k
     where cl.status = 'paid'`);
   await db.execute(sql`analyze`);
 }
 
 async function benchEngine(engine: 'pglite' | 'postgres', env: { DATA_DIR: string; DATABASE_URL: string }, s: ClaimsBenchSettings): Promise<ClaimsEngineResults> {
-  const config = loadConfig({
-    ...process.env,
-    ...env,
-    JARING_REGENCY: '52.03',
-    JARING_TIMEZONE: 'Asia/Makassar',
-    JARING_DEMO: '0',
-    JARING_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    LOGIN_RATE_LIMIT: '100000',
-    LOG_LEVEL: 'silent',
-  });
-  const jaring = await bootJaring(config, { logger: false, now: () => NOW });
+  const jaring = await bootSection(env);
   const { db } = jaring.database;
   const { app } = jaring;
   try {
@@ -141,16 +113,13 @@ async function benchEngine(engine: 'pglite' | 'postgres', env: { DATA_DIR: strin
     const attentionMs = performance.now() - t1;
     say(`  derive every claim's first day of attention (refreshAllAttention): ${fmt(attentionMs / 1000)} s = ${int((s.claims * 1000) / attentionMs)} claims/s`);
 
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } });
-    const cookie = login.cookies.find((c) => c.name === 'jaring_session');
-    if (!cookie) throw new Error(`admin login failed: ${login.body}`);
-    const headers = { cookie: `${cookie.name}=${cookie.value}` };
+    const headers = await adminHeaders(app);
 
     // Reporting deaths through the API, one after another as officers would.
     const samples: number[] = [];
     const started = performance.now();
     for (let i = 1; i <= s.reports; i++) {
-      const worker = uuidText(i);
+      const worker = seqUuidText(i);
       const t = performance.now();
       const res = await app.inject({
         method: 'POST',
@@ -193,15 +162,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', env: { DATA_DIR: strin
     const results: ClaimsEngineResults['endpoints'] = [];
     for (const e of endpoints) {
       const n = e.requests ?? s.requests;
-      await app.inject({ method: 'GET', url: e.url, headers });
-      const times: number[] = [];
-      for (let i = 0; i < n; i++) {
-        const t = performance.now();
-        const res = await app.inject({ method: 'GET', url: e.url, headers });
-        times.push(performance.now() - t);
-        if (res.statusCode !== 200) throw new Error(`${e.url} answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
-      }
-      const ms = timing(times);
+      const ms = await timeGets(app, headers, () => e.url, n, 1);
       say(`  ${e.name.padEnd(38)} ${String(n).padStart(8)} ${fmt(ms.p50).padStart(7)} ${fmt(ms.p95).padStart(8)} ${fmt(ms.max).padStart(8)} ms`);
       results.push({ name: e.name, url: e.url, ms });
     }

@@ -18,17 +18,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
-import { bootJaring } from '../server/boot.ts';
-import { loadConfig } from '../server/config.ts';
 import { queryRows, type Db } from '../server/db/client.ts';
 import { refreshProtection } from '../server/domains/enrolment/enrolment.repo.ts';
 import { rebuildProtectionHistory } from '../server/domains/enrolment/protection-history.ts';
 import { createPostgresDatabase } from '../server/test/test-app.ts';
 import { type Timing, fmt, heading, int, mark, positiveInt, say, timing } from './output.ts';
+import { adminHeaders, bootSection, createBenchVillages, num, seqUuid, timeGets } from './section.ts';
 
 export const COVERAGE_TARGETS = { villageTableP95Ms: 50, trendP95Ms: 200 } as const;
-const NOW = new Date('2026-11-25T03:00:00Z');
-const ADMIN_PASSWORD = 'bench-admin-password';
 
 export interface CoverageSettings {
   workers: number;
@@ -54,19 +51,12 @@ export interface CoverageResults {
 }
 
 
-const uuidOf = (n: SQL) => sql`lpad(to_hex(${n}), 32, '0')::uuid`;
-const num = (n: number) => sql.raw(String(Math.trunc(n)));
 /** Month `idx` months after 2024-12, as YYYY-MM. */
 const monthAt = (idx: SQL) => sql`to_char(date '2024-12-01' + make_interval(months => (${idx})::int), 'YYYY-MM')`;
 
 export async function seedCoverageBench(db: Db, s: CoverageSettings): Promise<NonNullable<CoverageEngineResults['seed']>> {
   const t0 = performance.now();
-  const villages = await queryRows<{ code: string }>(db, sql`select code from regions where level = 'village' and code like '52.03.%' order by code`);
-  await db.execute(sql`create temporary table bench_villages (idx int primary key, code text not null)`);
-  await db.execute(
-    sql`insert into bench_villages select ordinality - 1, code from unnest(${sql.raw(`array[${villages.map((v) => `'${v.code}'`).join(',')}]`)}::text[]) with ordinality as code`,
-  );
-  const v = num(villages.length);
+  const v = num(await createBenchVillages(db));
   // Pattern of worker i (i % 20): 0–5 never enrolled, 6–13 paid to 2026-12, 14–16 lapsed, 17–19 lapsed and paid again.
   const start = (i: SQL) => sql`((${i}) / ${v}) % 12`;
   await db.execute(sql`set session_replication_role = replica`);
@@ -75,20 +65,20 @@ export async function seedCoverageBench(db: Db, s: CoverageSettings): Promise<No
       const to = Math.min(s.workers, from + s.chunkWorkers - 1);
       await db.execute(sql`
         insert into workers (id, nik, name, birth_date, sex, village_code, district_code, occupation, monthly_income)
-        select ${uuidOf(sql`i`)}, substr(replace(bv.code, '.', ''), 1, 6) || lpad(i::text, 10, '0'),
+        select ${seqUuid(sql`i`)}, substr(replace(bv.code, '.', ''), 1, 6) || lpad(i::text, 10, '0'),
           'Pekerja Bench ' || chr(65 + i % 26) || chr(65 + (i / 26) % 26) || chr(65 + (i / 676) % 26),
           date '1962-01-01' + (i % 16000), case when i % 2 = 0 then 'M' else 'F' end, bv.code, left(bv.code, 8),
           (array['farm_labourer','fisher','trader','farmer','construction_labourer','community_service','government_non_asn','election_worker'])[1 + i % 8], 1500000
         from generate_series(${num(from)}, ${num(to)}) i join bench_villages bv on bv.idx = i % ${v}`);
       await db.execute(sql`
         insert into enrolments (id, worker_id, program, start_month, declared_income, funding_source)
-        select ${uuidOf(sql`i * 2 + p`)}, ${uuidOf(sql`i`)}, (array['JKK','JKM'])[1 + p], ${monthAt(start(sql`i`))}, 1000000, 'APBD'
+        select ${seqUuid(sql`i * 2 + p`)}, ${seqUuid(sql`i`)}, (array['JKK','JKM'])[1 + p], ${monthAt(start(sql`i`))}, 1000000, 'APBD'
         from generate_series(${num(from)}, ${num(to)}) i, generate_series(0, 1) p
         where i % 20 >= 6 order by i, p`);
       // One line per paid run: from the start to 2026-12, to 6–11 months later, or two runs around a 4-month gap.
       await db.execute(sql`
         insert into premium_payments (id, enrolment_id, from_month, to_month, amount, funding_source, paid_on)
-        select ${uuidOf(sql`(i * 2 + p) * 2 + r`)}, ${uuidOf(sql`i * 2 + p`)}, f, t, 16800, 'APBD', (f || '-10')::date
+        select ${seqUuid(sql`(i * 2 + p) * 2 + r`)}, ${seqUuid(sql`i * 2 + p`)}, f, t, 16800, 'APBD', (f || '-10')::date
         from generate_series(${num(from)}, ${num(to)}) i, generate_series(0, 1) p, generate_series(0, 1) r,
           lateral (select
             case when i % 20 between 17 and 19 and r = 1 then ${monthAt(sql`${start(sql`i`)} + 10`)} else ${monthAt(start(sql`i`))} end as f,
@@ -108,17 +98,7 @@ export async function seedCoverageBench(db: Db, s: CoverageSettings): Promise<No
 }
 
 async function benchEngine(engine: 'pglite' | 'postgres', env: { DATA_DIR: string; DATABASE_URL: string }, s: CoverageSettings, reuse: boolean): Promise<CoverageEngineResults> {
-  const config = loadConfig({
-    ...process.env,
-    ...env,
-    JARING_REGENCY: '52.03',
-    JARING_TIMEZONE: 'Asia/Makassar',
-    JARING_DEMO: '0',
-    JARING_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    LOGIN_RATE_LIMIT: '100000',
-    LOG_LEVEL: 'silent',
-  });
-  const jaring = await bootJaring(config, { logger: false, now: () => NOW });
+  const jaring = await bootSection(env);
   const { db } = jaring.database;
   const { app } = jaring;
   const results: CoverageEngineResults = { engine, endpoints: [], writes: [] };
@@ -149,10 +129,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', env: { DATA_DIR: strin
       );
     }
 
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } });
-    const cookie = login.cookies.find((c) => c.name === 'jaring_session');
-    if (!cookie) throw new Error(`admin login failed: ${login.body}`);
-    const headers = { cookie: `${cookie.name}=${cookie.value}` };
+    const headers = await adminHeaders(app);
     const districts = jaring.regions.within('52.03', 'district').map((d) => d.code);
     const endpoints: { name: string; url: (i: number) => string; target?: number; requests?: number }[] = [
       { name: 'coverage by=village, regency', url: () => '/api/coverage?region=52.03&by=village', target: COVERAGE_TARGETS.villageTableP95Ms },
@@ -170,15 +147,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', env: { DATA_DIR: strin
     say(`  ${'endpoint'.padEnd(34)} ${'requests'.padStart(8)}     p50      p95      max   target`);
     for (const e of endpoints) {
       const n = e.requests ?? s.requests;
-      for (let i = 0; i < 3; i++) await app.inject({ method: 'GET', url: e.url(i + 50), headers });
-      const samples: number[] = [];
-      for (let i = 0; i < n; i++) {
-        const t = performance.now();
-        const res = await app.inject({ method: 'GET', url: e.url(i), headers });
-        samples.push(performance.now() - t);
-        if (res.statusCode !== 200) throw new Error(`${e.url(i)} answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
-      }
-      const ms = timing(samples);
+      const ms = await timeGets(app, headers, e.url, n);
       say(
         `  ${e.name.padEnd(34)} ${String(n).padStart(8)} ${fmt(ms.p50).padStart(7)} ${fmt(ms.p95).padStart(8)} ${fmt(ms.max).padStart(8)} ms` +
           (e.target ? `  < ${e.target} ${engine === 'pglite' ? mark(ms.p95 < e.target) : '(PGlite target)'}` : ''),

@@ -18,17 +18,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
 import { WORKLIST_KINDS } from '../core/financing.schema.ts';
-import { bootJaring } from '../server/boot.ts';
-import { loadConfig } from '../server/config.ts';
 import { refreshProtection } from '../server/domains/enrolment/enrolment.repo.ts';
 import { queryRows, type Db } from '../server/db/client.ts';
 import { captureQueries, explainAnalyze } from './explain.ts';
 import { type Timing, fmt, heading, int, mark, positiveInt, say, timing } from './output.ts';
+import { adminHeaders, bootSection, createBenchVillages, num, seqUuid } from './section.ts';
 
 export const FINANCING_TARGETS = { villageP95Ms: 50, regencyP95Ms: 500 } as const;
 
-const NOW = new Date('2026-11-25T03:00:00Z');
-const ADMIN_PASSWORD = 'bench-admin-password';
 /** Last paid months are spread evenly over these twelve months (index 0 = 2026-06). */
 const FIRST_LAST_PAID = '2026-06-01';
 
@@ -57,9 +54,6 @@ export interface FinancingResults {
   peakRssMb: number;
 }
 
-const uuidOf = (n: SQL) => sql`lpad(to_hex(${n}), 32, '0')::uuid`;
-/** A whole number written into the statement (bulk SQL is clearer without parameter type guesses). */
-const num = (n: number) => sql.raw(String(Math.trunc(n)));
 
 /** Month `idx` months after 2026-06, as YYYY-MM, in SQL. */
 const monthAt = (idx: SQL) => sql`to_char(date '${sql.raw(FIRST_LAST_PAID)}' + make_interval(months => (${idx})::int), 'YYYY-MM')`;
@@ -67,11 +61,8 @@ const monthAt = (idx: SQL) => sql`to_char(date '${sql.raw(FIRST_LAST_PAID)}' + m
 async function seed(db: Db, s: FinancingSettings): Promise<NonNullable<FinancingResults['seed']>> {
   const steps: Record<string, number> = {};
   const t0 = performance.now();
-  const villages = await queryRows<{ code: string }>(db, sql`select code from regions where level = 'village' and code like '52.03.%' order by code`);
-  const nVillages = villages.length;
+  const nVillages = await createBenchVillages(db);
   say(`  ${nVillages} villages of 52.03 from the regions table`);
-  await db.execute(sql`create temporary table bench_villages (idx int primary key, code text not null)`);
-  await db.execute(sql`insert into bench_villages select ordinality - 1, code from unnest(${sql.raw(`array[${villages.map((v) => `'${v.code}'`).join(',')}]`)}::text[]) with ordinality as code`);
 
   // Worker i lives in village i % V and last paid in month (i / V) % 12: every village has every month.
   const lastIdx = (i: SQL) => sql`((${i}) / ${num(nVillages)}) % 12`;
@@ -85,7 +76,7 @@ async function seed(db: Db, s: FinancingSettings): Promise<NonNullable<Financing
       let t = performance.now();
       await db.execute(sql`
         insert into workers (id, nik, name, birth_date, sex, village_code, district_code, occupation, monthly_income)
-        select ${uuidOf(sql`i`)}, substr(replace(v.code, '.', ''), 1, 6) || lpad(i::text, 10, '0'),
+        select ${seqUuid(sql`i`)}, substr(replace(v.code, '.', ''), 1, 6) || lpad(i::text, 10, '0'),
           (array['Ahmad','Siti','Baiq','Lalu','Muhammad','Nurul','Hadi','Rina','Zainal','Aminah'])[1 + i % 10] || ' ' ||
           (array['Hidayat','Rahmawati','Saputra','Wulandari','Pratama','Hasanah','Kurniawan','Fitriani','Ramdani','Safitri','Hakim','Maulida'])[1 + (i / 10) % 12] || ' ' ||
           chr(65 + (i / 120) % 26) || chr(97 + (i / 3120) % 26),
@@ -97,7 +88,7 @@ async function seed(db: Db, s: FinancingSettings): Promise<NonNullable<Financing
       // Enrolment 2i + p (p = 0 JKK, 1 JKM); starts with the first of its paid months.
       await db.execute(sql`
         insert into enrolments (id, worker_id, program, start_month, declared_income, funding_source)
-        select ${uuidOf(sql`i * 2 + p`)}, ${uuidOf(sql`i`)}, (array['JKK','JKM'])[1 + p],
+        select ${seqUuid(sql`i * 2 + p`)}, ${seqUuid(sql`i`)}, (array['JKK','JKM'])[1 + p],
           ${monthAt(sql`${lastIdx(sql`i`)} - ${num(lines - 1)}`)}, case when i % 10 = 0 then 2500000 else 1000000 end, 'APBD'
         from generate_series(${num(from)}, ${num(to)}) i, generate_series(0, 1) p
         order by i, p`);
@@ -105,7 +96,7 @@ async function seed(db: Db, s: FinancingSettings): Promise<NonNullable<Financing
       t = performance.now();
       await db.execute(sql`
         insert into premium_payments (id, enrolment_id, from_month, to_month, amount, funding_source, paid_on)
-        select ${uuidOf(sql`(i * 2 + p) * ${num(lines)} + k`)}, ${uuidOf(sql`i * 2 + p`)}, m, m,
+        select ${seqUuid(sql`(i * 2 + p) * ${num(lines)} + k`)}, ${seqUuid(sql`i * 2 + p`)}, m, m,
           case when p = 1 then 6800 when i % 10 = 0 then 25000 else 10000 end, 'APBD', (m || '-10')::date
         from generate_series(${num(from)}, ${num(to)}) i, generate_series(0, 1) p, generate_series(0, ${num(lines - 1)}) k,
           lateral (select ${monthAt(sql`${lastIdx(sql`i`)} - ${num(lines - 1)} + k`)} as m) mm
@@ -123,13 +114,13 @@ async function seed(db: Db, s: FinancingSettings): Promise<NonNullable<Financing
     // every 16th paid until December is already committed for next year (so leaves the year-end list).
     await db.execute(sql`
       insert into funding_commitments (id, source_id, worker_id, fiscal_year, from_month, to_month, programs, declared_income, total_amount, handover_to_self)
-      select ${uuidOf(sql`i`)}, case when i % 8 = 0 then ${dbhcht}::uuid else ${apbd}::uuid end, ${uuidOf(sql`i`)},
+      select ${seqUuid(sql`i`)}, case when i % 8 = 0 then ${dbhcht}::uuid else ${apbd}::uuid end, ${seqUuid(sql`i`)},
         extract(year from to_date(m, 'YYYY-MM'))::int, greatest(${monthAt(sql`${lastIdx(sql`i`)} - ${num(lines - 1)}`)}, left(m, 4) || '-01'), m,
         'JKK,JKM', 1000000, 16800, i % 8 = 0
       from generate_series(4, ${num(n)}, 4) i, lateral (select ${monthAt(lastIdx(sql`i`))} as m) mm`);
     await db.execute(sql`
       insert into funding_commitments (id, source_id, worker_id, fiscal_year, from_month, to_month, programs, declared_income, total_amount)
-      select ${uuidOf(sql`${num(n)} + i`)}, ${apbd}::uuid, ${uuidOf(sql`i`)}, 2027, '2027-01', '2027-06', 'JKK,JKM', 1000000, 100800
+      select ${seqUuid(sql`${num(n)} + i`)}, ${apbd}::uuid, ${seqUuid(sql`i`)}, 2027, '2027-01', '2027-06', 'JKK,JKM', 1000000, 100800
       from generate_series(1, ${num(n)}) i where i % 16 = 1 and ${monthAt(lastIdx(sql`i`))} = '2026-12'`);
     steps.commitments = performance.now() - t;
     t = performance.now();
@@ -150,18 +141,7 @@ export async function benchFinancing(tmpRoot: string, s: FinancingSettings = fin
   const keep = process.env.BENCH_FIN_DIR;
   const dataDir = keep ? path.resolve(keep) : path.join(tmpRoot, 'financing');
   const reused = Boolean(keep && fs.existsSync(path.join(dataDir, 'PG_VERSION')));
-  const config = loadConfig({
-    ...process.env,
-    DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    JARING_REGENCY: '52.03',
-    JARING_TIMEZONE: 'Asia/Makassar',
-    JARING_DEMO: '0',
-    JARING_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    LOGIN_RATE_LIMIT: '100000',
-    LOG_LEVEL: 'silent',
-  });
-  const jaring = await bootJaring(config, { logger: false, now: () => NOW });
+  const jaring = await bootSection({ DATA_DIR: dataDir, DATABASE_URL: '' });
   const { db } = jaring.database;
   const { app } = jaring;
   const results: FinancingResults = { settings: s, reused, lists: [], peakRssMb: 0 };
@@ -181,10 +161,7 @@ export async function benchFinancing(tmpRoot: string, s: FinancingSettings = fin
       await db.execute(sql`analyze`);
     }
 
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } });
-    const cookie = login.cookies.find((c) => c.name === 'jaring_session');
-    if (!cookie) throw new Error(`admin login failed: ${login.body}`);
-    const headers = { cookie: `${cookie.name}=${cookie.value}` };
+    const headers = await adminHeaders(app);
     const villages = jaring.regions.within('52.03', 'village').map((v) => v.code);
 
     say();

@@ -4,6 +4,7 @@
  * participants still active at the end of the period, so short enrolments cannot buy a prize.
  */
 import { SettingError } from './coverage-figures.ts';
+import { addDays } from './dates.ts';
 
 export interface RankKey {
   code: string;
@@ -53,10 +54,6 @@ function isActiveOn(spans: readonly ActiveSpan[], day: string): boolean {
   return spans.some((s) => s.from <= day && (s.to === null || day <= s.to));
 }
 
-function dayBefore(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-}
-
 /**
  * Whether a participant is growth in the period `periodStart`..`periodEnd` (days, inclusive): covered
  * on `periodEnd` and not covered when the period opened (the day before `periodStart`, so an enrolment
@@ -65,7 +62,7 @@ function dayBefore(day: string): string {
  */
 export function countsTowardGrowth(spans: readonly ActiveSpan[], periodStart: string, periodEnd: string): boolean {
   if (periodEnd < periodStart) throw new RangeError(`period ends (${periodEnd}) before it starts (${periodStart})`);
-  return isActiveOn(spans, periodEnd) && !isActiveOn(spans, dayBefore(periodStart));
+  return isActiveOn(spans, periodEnd) && !isActiveOn(spans, addDays(periodStart, -1));
 }
 
 /** How many participants count toward growth in the period (see countsTowardGrowth). */

@@ -11,19 +11,17 @@ import {
   CLAIM_PAYMENT_KINDS,
   CLAIM_STATUSES,
   CLAIM_TYPES,
-  HEIR_RELATIONS,
+  HEIR_RELATION_CODES,
   INJURY_OUTCOMES,
 } from './claims.ts';
 import { PROGRAMS } from './coverage.ts';
-import { rupiahSchema } from './financing.schema.ts';
+import { reasonSchema, rupiahSchema } from './financing.schema.ts';
 import { checkWorkerAgainstNik, isoDateSchema, nikSchema, phoneSchema } from './workers.schema.ts';
 
 const uuidSchema = (what: string) => z.string({ error: `${what} wajib dipilih.` }).uuid(`${what} tidak valid.`);
-const reasonSchema = z.string({ error: 'Alasan wajib diisi.' }).trim().min(3, 'Tulis alasannya (paling sedikit 3 huruf).').max(500, 'Alasan paling panjang 500 huruf.');
 const noteSchema = z.string().trim().max(500, 'Catatan paling panjang 500 huruf.').nullish();
 const dateField = (label: string) => z.string({ error: `${label} wajib diisi (TTTT-BB-HH).` }).pipe(isoDateSchema);
 const schoolLevelEnum = z.enum(SCHOOL_LEVELS, { error: 'Jenjang sekolah harus none, TK, SD, SMP, SMA atau PT.' });
-const relationCodes = HEIR_RELATIONS.map((r) => r.code) as [string, ...string[]];
 
 // ---- Benefit estimate (POST /api/benefits/estimate) ------------------------------------------------
 
@@ -110,7 +108,7 @@ const heirFields = z.object({
     .min(2, 'Nama minimal 2 huruf, tulis sesuai KTP/KK.')
     .max(100, 'Nama paling panjang 100 huruf.')
     .regex(/^[\p{L}][\p{L}\p{M} .,'`-]*$/u, 'Nama hanya boleh berisi huruf, spasi, titik, koma, tanda petik dan tanda hubung.'),
-  relation: z.enum(relationCodes, { error: 'Hubungan dengan peserta wajib dipilih dari daftar.' }),
+  relation: z.enum(HEIR_RELATION_CODES, { error: 'Hubungan dengan peserta wajib dipilih dari daftar.' }),
   birthDate: isoDateSchema.optional().describe('YYYY-MM-DD; derived from the NIK when left out'),
   sex: z.enum(['M', 'F'], { error: "Jenis kelamin harus 'M' atau 'F'." }).optional(),
   phone: phoneSchema.nullish(),
@@ -132,7 +130,7 @@ export const heirSchema = z.object({
   nik: z.string(),
   nikMasked: z.boolean(),
   name: z.string(),
-  relation: z.string(),
+  relation: z.enum(HEIR_RELATION_CODES),
   relationLabel: z.string(),
   /** Legal order (PP 44/2015 art. 37(5)); only the first rank present is entitled. */
   rank: z.number().int(),
@@ -141,7 +139,7 @@ export const heirSchema = z.object({
   age: z.number().int(),
   sex: z.enum(['M', 'F']),
   phone: z.string().nullable(),
-  schoolLevel: z.string().nullable(),
+  schoolLevel: z.enum(SCHOOL_LEVELS).nullable(),
   married: z.boolean(),
   working: z.boolean(),
   isPayee: z.boolean(),
@@ -194,7 +192,6 @@ export const claimActionBodySchema = z.object({
   approvedAmount: rupiahSchema.optional(),
 });
 export type ClaimActionBody = z.infer<typeof claimActionBodySchema>;
-export const claimActionParamSchema = z.object({ action: z.enum(CLAIM_ACTIONS, { error: 'Langkah tidak dikenal.' }) });
 
 export const claimPaymentCreateSchema = z.object({
   kind: z.enum(CLAIM_PAYMENT_KINDS, { error: 'Jenis pembayaran wajib dipilih dari daftar.' }),

@@ -5,6 +5,7 @@
  * domain on the server and the web pages use the very same rules.
  */
 import { scholarshipDueOn } from './benefits.ts';
+import { addDays, daysBetween } from './dates.ts';
 import { PROGRAMS, paidThroughIn, programStatusOn, type Participation, type Program, type ProgramStatus } from './coverage.ts';
 import { formatRupiah } from './money.ts';
 import { addMonths, dateLabel, monthLabel, monthOf } from './months.ts';
@@ -23,6 +24,12 @@ export const HEIR_RELATIONS = [
   { code: 'will', label: 'Pihak yang ditunjuk dalam wasiat', rank: 5 },
 ] as const;
 export type HeirRelation = (typeof HEIR_RELATIONS)[number]['code'];
+export const HEIR_RELATION_CODES = HEIR_RELATIONS.map((r) => r.code) as [HeirRelation, ...HeirRelation[]];
+
+/** "Suami/istri (janda/duda)" for `spouse`; an unknown code as it is. */
+export function heirRelationLabel(code: string): string {
+  return HEIR_RELATIONS.find((r) => r.code === code)?.label ?? code;
+}
 
 export function heirRank(relation: HeirRelation): number {
   return HEIR_RELATIONS.find((r) => r.code === relation)!.rank;
@@ -95,10 +102,6 @@ export function missingDocuments(required: readonly ClaimDocument[], receivedCod
 export const JKK_PAYMENT_WORKING_DAYS = 7;
 export const JKK_LATE_PERCENT_PER_DAY = 1;
 
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
 function isWorkingDay(day: string, holidays: ReadonlySet<string>): boolean {
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
   return weekday !== 0 && weekday !== 6 && !holidays.has(day);
@@ -109,7 +112,7 @@ export function addWorkingDays(day: string, n: number, holidays: Iterable<string
   const skip = new Set(holidays);
   let current = day;
   for (let added = 0; added < n; ) {
-    current = nextDay(current);
+    current = addDays(current, 1);
     if (isWorkingDay(current, skip)) added += 1;
   }
   return current;
@@ -121,7 +124,7 @@ export function addWorkingDays(day: string, n: number, holidays: Iterable<string
  */
 export function jkkLateness(completeOn: string, asOf: string, benefit: number, holidays: Iterable<string> = []): { dueOn: string; daysLate: number; interest: number } {
   const dueOn = addWorkingDays(completeOn, JKK_PAYMENT_WORKING_DAYS, holidays);
-  const daysLate = Math.max(0, Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${dueOn}T00:00:00Z`)) / 86_400_000));
+  const daysLate = Math.max(0, daysBetween(dueOn, asOf));
   return { dueOn, daysLate, interest: Math.floor((benefit * JKK_LATE_PERCENT_PER_DAY * daysLate) / 100) };
 }
 
@@ -265,6 +268,12 @@ export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
   cancelled: 'Dibatalkan',
 };
 
+/** Before the claim goes to BPJS: the event's facts and the checklist may still change, and protection be re-checked. */
+export const BEFORE_SUBMISSION_STATUSES: readonly ClaimStatus[] = ['reported', 'documents_complete', 'not_eligible'];
+
+/** Until BPJS decides: what BPJS holds (contribution months, income) and an injury's outcome may still be recorded. */
+export const UNDECIDED_STATUSES: readonly ClaimStatus[] = [...BEFORE_SUBMISSION_STATUSES, 'submitted'];
+
 /** Claims still moving: they appear in worklists and overdue warnings. */
 export const OPEN_CLAIM_STATUSES: readonly ClaimStatus[] = ['reported', 'documents_complete', 'submitted', 'approved'];
 
@@ -356,14 +365,6 @@ export interface ClaimForWarnings {
   /** The approved amount, else the estimate: what late interest is a share of. */
   benefit: number;
   missing: readonly ClaimDocument[];
-}
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /**

@@ -3,7 +3,7 @@
  * active on that day. A participant whose premiums stop stays protected for a grace period; after
  * `GRACE_MONTHS` unpaid months (3 consecutive unpaid months = lapsed, shared/domain.md) protection stops.
  */
-import { daysInMonth } from './dates.ts';
+import { addDays, daysInMonth } from './dates.ts';
 import { addMonths, monthOf, monthsBetween } from './months.ts';
 
 /** Unpaid months that still leave a participant protected. A dated rule table replaces this constant with the financing work. */
@@ -85,7 +85,7 @@ export function protectedUntilOf(p: Participation, graceMonths = DEFAULT_GRACE_M
   const lastPaid = (month ? paidThroughIn(p, month) : p.paidUntil) ?? addMonths(p.startMonth, -1);
   const until = lastDayOfMonth(addMonths(lastPaid, graceMonths));
   if (p.endedOn) {
-    const dayBefore = new Date(Date.parse(`${p.endedOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const dayBefore = addDays(p.endedOn, -1);
     if (dayBefore < until) return dayBefore;
   }
   return until;

@@ -19,7 +19,7 @@ const programEnum = z.enum(PROGRAMS, { error: 'Program harus JKK, JKM atau JHT.'
 export const programsSchema = z.array(programEnum).min(1, 'Pilih program: paling sedikit JKK dan JKM.').max(3);
 const fundingKindEnum = z.enum(FUNDING_KINDS, { error: 'Sumber dana harus salah satu dari APBD, ADD, DBHCHT, CSR, SELF, DD.' });
 const uuidSchema = z.string().uuid('Pengenal tidak valid.');
-const reasonSchema = z.string({ error: 'Alasan wajib diisi.' }).trim().min(3, 'Tulis alasannya (paling sedikit 3 huruf).').max(500);
+export const reasonSchema = z.string({ error: 'Alasan wajib diisi.' }).trim().min(3, 'Tulis alasannya (paling sedikit 3 huruf).').max(500, 'Alasan paling panjang 500 huruf.');
 
 // ---- Rates and rules ------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../core/dates.ts';
 import { addMonths } from '../core/months.ts';
 import { makeNik, makeWorker } from '../server/test/factories.ts';
 import { RESULTS, startHarness, type Harness } from './harness.ts';
@@ -33,10 +34,6 @@ let today = '';
 let claimUrl = '';
 const widowNik = makeNik({ districtCode: '52.03.01', sex: 'F', birthDate: '1987-03-14' });
 const childNik = makeNik({ districtCode: '52.03.01', sex: 'M', birthDate: '2015-08-20' });
-
-function daysBefore(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** Picks an option of the Mantine select labelled `label` inside `scope`. */
 async function choose(page: Page, scope: ReturnType<Page['locator']> | Page, label: string, option: string): Promise<void> {
@@ -78,7 +75,7 @@ describe('a death, from the village report to the heirs’ payment and the regen
       expect(await page.getByTestId('claim-worker-selected').textContent()).toContain('Amaq Sahnun');
 
       await page.getByTestId('claim-event-death_natural').click();
-      await page.getByTestId('claim-event-date').fill(daysBefore(today, 3));
+      await page.getByTestId('claim-event-date').fill(addDays(today, -3));
       // As soon as worker, event and day are known: protected by JKM, Rp42.000.000.
       await page.getByTestId('claim-check-protected').waitFor();
       await expect.poll(() => page.getByTestId('claim-estimate-total').first().textContent()).toContain('Rp42.000.000');

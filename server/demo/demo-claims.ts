@@ -6,27 +6,23 @@
  * ceremony. Every person is synthetic.
  */
 import { sql } from 'drizzle-orm';
+import { addDays } from '../../core/dates.ts';
 import { addMonths, monthOf } from '../../core/months.ts';
+import { firstAdmin } from './demo-admin.ts';
 import { seededRandom } from '../../core/random.ts';
-import type { Db } from '../db/client.ts';
-import { rowsOf } from '../db/rows.ts';
-import type { SessionUser } from '../domains/auth/auth.service.ts';
+import { queryRows, type Db } from '../db/client.ts';
 import { receiveDocument } from '../domains/claims/claim-file.service.ts';
 import { createScholarshipClaim, recordClaimPayment } from '../domains/claims/claim-payments.service.ts';
 import { createHandover } from '../domains/claims/claim-reports.service.ts';
 import type { ClaimContext } from '../domains/claims/claim-view.ts';
 import { createClaim, runClaimAction } from '../domains/claims/claims.service.ts';
 import type { RegionDirectory } from '../domains/regions/region-directory.ts';
-import type { ClaimDetailDto } from '../../core/claims.schema.ts';
+import type { ClaimDetailDto, HeirInput } from '../../core/claims.schema.ts';
 
 const WIDOWS = ['Baiq Rahmawati', 'Siti Hartini', 'Nurul Hikmah', 'Inaq Sumiati', 'Rohani Safitri', 'Mariani Wahyuni'];
 const WIDOWERS = ['Lalu Sahnan', 'Amaq Junaidi', 'Hairul Anwar'];
 const SONS = ['Lalu Rizki', 'Ahmad Fauzan', 'Muhammad Iqbal', 'Zainul Arifin', 'Wahyu Pratama'];
 const DAUGHTERS = ['Baiq Nur Aini', 'Siti Aisyah', 'Nurul Fitri', 'Halimah Sari', 'Fatimah Zahra'];
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** A synthetic NIK of a district, sex and birth date (day + 40 for women), with a serial above the demo workers'. */
 function nik(districtCode: string, sex: 'M' | 'F', birthDate: string, serial: number): string {
@@ -43,14 +39,12 @@ interface Candidate {
 
 /** Workers protected through `month` (paid, or within grace), in the given villages first, then anywhere. */
 async function protectedWorkers(db: Db, month: string, villages: readonly string[], count: number, exclude: Set<string>): Promise<Candidate[]> {
-  const rows = rowsOf<{ id: string; village_code: string; district_code: string; sex: 'M' | 'F' }>(
-    await db.execute(sql`
+  const rows = await queryRows<{ id: string; village_code: string; district_code: string; sex: 'M' | 'F' }>(db, sql`
       select w.id, w.village_code, w.district_code, w.sex from worker_protection wp join workers w on w.id = wp.worker_id
       where wp.start_month <= ${addMonths(month, -12)} and wp.paid_until >= ${month} and (wp.run_from is null or wp.run_from <= ${month})
         and w.deceased_on is null and w.birth_date < '1990-01-01'
       order by (w.village_code = any(${`{${villages.join(',')}}`}::text[])) desc, w.id
-      limit ${count + exclude.size}`),
-  );
+      limit ${count + exclude.size}`);
   return rows
     .filter((r) => !exclude.has(r.id))
     .slice(0, count)
@@ -59,27 +53,22 @@ async function protectedWorkers(db: Db, month: string, villages: readonly string
 
 /** A worker who lapsed before `month` (paid once, then stopped). */
 async function lapsedWorker(db: Db, month: string): Promise<Candidate | undefined> {
-  const [row] = rowsOf<{ id: string; village_code: string; district_code: string; sex: 'M' | 'F' }>(
-    await db.execute(sql`
+  const [row] = await queryRows<{ id: string; village_code: string; district_code: string; sex: 'M' | 'F' }>(db, sql`
       select w.id, w.village_code, w.district_code, w.sex from worker_protection wp join workers w on w.id = wp.worker_id
-      where wp.paid_until < ${addMonths(month, -4)} and w.deceased_on is null order by w.id limit 1`),
-  );
+      where wp.paid_until < ${addMonths(month, -4)} and w.deceased_on is null order by w.id limit 1`);
   return row ? { id: row.id, villageCode: row.village_code, districtCode: row.district_code, sex: row.sex } : undefined;
 }
 
 export async function seedDemoClaims(db: Db, regions: RegionDirectory, today: string, firstVillage: string): Promise<void> {
-  const [admin] = rowsOf<{ id: string; username: string; region_code: string }>(
-    await db.execute(sql`select id, username, region_code from users where role = 'admin' order by created_at limit 1`),
-  );
-  if (!admin) return;
-  const actor: SessionUser = { id: admin.id, username: admin.username, role: 'admin', regionCode: admin.region_code } as SessionUser;
+  const actor = await firstAdmin(db);
+  if (!actor) return;
   const on = (day: string): ClaimContext => ({ actor, regions, today: day, requestId: 'demo' });
   const rand = seededRandom(707);
   let serial = 0;
   const used = new Set<string>();
   const thisMonth = monthOf(today);
 
-  const heirsOf = (w: Candidate) => {
+  const heirsOf = (w: Candidate): HeirInput[] => {
     const spouseSex = w.sex === 'M' ? 'F' : 'M';
     const spouseBirth = `19${80 + Math.floor(rand() * 10)}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`;
     const kids = 1 + Math.floor(rand() * 3);
@@ -92,7 +81,8 @@ export async function seedDemoClaims(db: Db, regions: RegionDirectory, today: st
       const schoolLevel = age < 4 ? 'none' : age < 6 ? 'TK' : age < 12 ? 'SD' : age < 15 ? 'SMP' : age < 18 ? 'SMA' : 'PT';
       // Siblings never share a name: each takes the next one of the list.
       const name = (sex === 'M' ? SONS : DAUGHTERS)[(first + i) % 5]!;
-      return { nik: nik(w.districtCode, sex, birthDate, (serial += 1)), name, relation: 'child', sex, birthDate, schoolLevel } as const;
+      const child: HeirInput = { nik: nik(w.districtCode, sex, birthDate, (serial += 1)), name, relation: 'child', sex, birthDate, schoolLevel };
+      return child;
     });
     return [
       {
@@ -118,7 +108,7 @@ export async function seedDemoClaims(db: Db, regions: RegionDirectory, today: st
           : event === 'death_work_accident'
             ? 'Tertimpa pohon saat bekerja di kebun. Data demo, bukan kejadian nyata.'
             : 'Terjatuh saat memanen, kaki terkilir. Data demo, bukan kejadian nyata.',
-      heirs: withHeirs ? (heirsOf(w) as never) : [],
+      heirs: withHeirs ? heirsOf(w) : [],
       ...extra,
     });
   };

@@ -4,19 +4,18 @@
  * something on first start. Every figure is labelled as an example.
  */
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import { queryRows, type Db } from '../db/client.ts';
+import { firstAdmin } from './demo-admin.ts';
 import { upsertDenominator, upsertTarget } from '../domains/ucj/coverage.repo.ts';
 import { createAwardRound } from '../domains/ucj/coverage.service.ts';
 import type { RegionDirectory } from '../domains/regions/region-directory.ts';
 
 export async function seedDemoCoverage(db: Db, regions: RegionDirectory, today: string): Promise<void> {
   const year = Number(today.slice(0, 4));
-  const rows = <T>(result: unknown) => (result as { rows: T[] }).rows;
-  const [admin] = rows<{ id: string; username: string; region_code: string }>(
-    await db.execute(sql`select id, username, region_code from users where role = 'admin' order by created_at limit 1`),
-  );
+  const admin = await firstAdmin(db);
   const region = regions.servedCode;
-  const workers = Number(rows<{ n: number }>(await db.execute(sql`select count(*)::integer as n from workers where deleted_at is null`))[0]?.n ?? 0);
+  const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::integer as n from workers where deleted_at is null`);
+  const workers = Number(count?.n ?? 0);
   await upsertTarget(db, { regionCode: region, year, percent: 50, basis: 'register', note: 'Contoh target (data demo)', updatedBy: admin?.id ?? null });
   await upsertTarget(db, { regionCode: region, year: year + 1, percent: 60, basis: 'register', note: 'Contoh target (data demo)', updatedBy: admin?.id ?? null });
   // An official count larger than the register, as it usually is: the register never finds everyone.
@@ -30,7 +29,7 @@ export async function seedDemoCoverage(db: Db, regions: RegionDirectory, today: 
   if (admin) {
     await createAwardRound(
       db,
-      { actor: { id: admin.id, username: admin.username, role: 'admin', regionCode: admin.region_code }, today, regions },
+      { actor: admin, today, regions },
       { name: `Penghargaan Desa Peduli Jamsostek ${year - 1} (contoh)`, period: String(year - 1), criteria: { coverage: 50, growth: 30, covered: 20 }, winners: 3 },
     );
   }

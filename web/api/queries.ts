@@ -144,8 +144,9 @@ export function useWorkers(query: WorkerListQuery) {
   });
 }
 
+/** One worker; nothing is asked while `id` is empty (a form whose worker is not chosen yet). */
 export function useWorker(id: string) {
-  return useQuery({ queryKey: queryKeys.worker(id), queryFn: () => api<WorkerDetail>('GET', `/api/workers/${id}`) });
+  return useQuery({ queryKey: queryKeys.worker(id), queryFn: () => api<WorkerDetail>('GET', `/api/workers/${id}`), enabled: id !== '' });
 }
 
 /** Counts and lists change after any write to the register. */

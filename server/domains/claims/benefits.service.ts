@@ -3,14 +3,15 @@
  * adds one when a regulation changes; rows are never edited).
  */
 import type { BenefitInput } from '../../../core/benefits.ts';
+import { addDays } from '../../../core/dates.ts';
 import type { BenefitEstimateDto, BenefitRateCreateInput } from '../../../core/claims.schema.ts';
-import { estimateOrRefuse, loadBenefitRates, presentEstimate } from './benefit-rates.ts';
 import { canManageRates } from '../../../core/roles.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, errors } from '../../errors.ts';
 import { type AuditContext, recordAudit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { isUniqueViolation } from '../workers/workers.repo.ts';
+import { estimateOrRefuse, loadBenefitRates, presentEstimate } from './benefit-rates.ts';
 import { refreshAllAttention } from './claim-attention.ts';
 import { findBenefitRates, insertBenefitRate } from './claims.repo.ts';
 
@@ -37,7 +38,7 @@ export async function listBenefitRates(db: Db) {
       return {
         id: row.id,
         validFrom: row.validFrom,
-        validUntil: next ? new Date(Date.parse(`${next.validFrom}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) : null,
+        validUntil: next ? addDays(next.validFrom, -1) : null,
         regulation: row.regulation,
         note: row.note,
         amounts: row.amounts,

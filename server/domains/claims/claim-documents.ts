@@ -5,9 +5,9 @@
  */
 import ExcelJS from 'exceljs';
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { neutraliseCell } from '../imports/import-files.ts';
 import { renderPdf } from '../reports/pdf.ts';
 import { formatDateId, formatNumberId, formatRupiahId } from '../reports/report-format.ts';
+import { addTableSheet, xlsxSafe, type XlsxColumn } from '../reports/xlsx-table.ts';
 
 export const DEMO_LINE = 'DATA DEMO — semua nama dan angka sintetis';
 
@@ -32,7 +32,7 @@ export interface HandoverSheetInput {
   isDemo: boolean;
 }
 
-const COLUMNS = [
+const COLUMNS: XlsxColumn[] = [
   { header: 'No.', width: 6 },
   { header: 'No. klaim', width: 18 },
   { header: 'Desa', width: 20 },
@@ -40,49 +40,34 @@ const COLUMNS = [
   { header: 'Peserta', width: 26 },
   { header: 'Penerima (hubungan)', width: 34 },
   { header: 'Manfaat', width: 36 },
-  { header: 'Jumlah (Rp)', width: 16 },
+  { header: 'Jumlah (Rp)', width: 16, numFmt: '#,##0' },
   { header: 'Tanggal bayar', width: 14 },
-] as const;
+];
 
-const text = (value: string) => neutraliseCell(value);
-
-function addTitle(sheet: ExcelJS.Worksheet, isDemo: boolean, lines: string[]): void {
-  if (isDemo) sheet.addRow([DEMO_LINE]).font = { bold: true, color: { argb: 'FFC92A2A' } };
-  lines.forEach((line, i) => {
-    const row = sheet.addRow([text(line)]);
-    row.font = i === 0 ? { bold: true, size: 14 } : { italic: true };
-  });
-  sheet.addRow([]);
-}
-
-function addHeader(sheet: ExcelJS.Worksheet, headers: readonly { header: string; width: number }[]): ExcelJS.Row {
-  headers.forEach((c, i) => (sheet.getColumn(i + 1).width = c.width));
-  const header = sheet.addRow(headers.map((c) => c.header));
-  header.font = { bold: true };
-  header.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE9ECEF' } };
-    cell.border = { bottom: { style: 'thin' } };
-  });
-  sheet.views = [{ state: 'frozen', ySplit: header.number }];
-  return header;
+/** Adds a bold total row under a table, the amount in `column` (1-based). */
+function addTotal(sheet: ExcelJS.Worksheet, cells: (string | number)[], column: number): void {
+  const total = sheet.addRow(cells);
+  total.font = { bold: true };
+  total.getCell(column).numFmt = '#,##0';
 }
 
 /** The recipients of a ceremony as one sheet "Penerima", with a total row. */
 export async function renderHandoverXlsx(input: HandoverSheetInput): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Jaring';
-  const sheet = workbook.addWorksheet('Penerima');
-  addTitle(sheet, input.isDemo, [`Daftar penerima manfaat — ${input.name}`, `${input.regencyName} · ${formatDateId(input.heldOn)} · ${input.place}`]);
-  addHeader(sheet, COLUMNS);
-  input.lines.forEach((l, i) => {
-    const row = sheet.addRow([i + 1, text(l.claimNumber), text(l.villageName), text(l.districtName), text(l.participantName), text(l.recipients), text(l.benefit), l.amount, l.paidOn ?? '']);
-    row.getCell(8).numFmt = '#,##0';
-  });
-  const total = sheet.addRow(['', '', '', '', '', '', 'Jumlah', input.lines.reduce((s, l) => s + l.amount, 0), '']);
-  total.font = { bold: true };
-  total.getCell(8).numFmt = '#,##0';
+  const sheet = addTableSheet(
+    workbook,
+    'Penerima',
+    COLUMNS,
+    input.lines.map((l, i) => [i + 1, l.claimNumber, l.villageName, l.districtName, l.participantName, l.recipients, l.benefit, l.amount, l.paidOn]),
+    {
+      demoLine: input.isDemo ? DEMO_LINE : undefined,
+      titleLines: [`Daftar penerima manfaat — ${input.name}`, `${input.regencyName} · ${formatDateId(input.heldOn)} · ${input.place}`],
+    },
+  );
+  addTotal(sheet, ['', '', '', '', '', '', 'Jumlah', input.lines.reduce((s, l) => s + l.amount, 0), ''], 8);
   sheet.addRow([]);
-  sheet.addRow([text(`Dicetak dari Jaring pada ${formatDateId(input.printedOn)}. Jumlah: manfaat yang dibayarkan menurut catatan pembayaran klaim.`)]);
+  sheet.addRow([xlsxSafe(`Dicetak dari Jaring pada ${formatDateId(input.printedOn)}. Jumlah: manfaat yang dibayarkan menurut catatan pembayaran klaim.`)]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -155,32 +140,34 @@ export interface TotalsSheetInput {
 export async function renderTotalsXlsx(input: TotalsSheetInput): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Jaring';
-  const summary = workbook.addWorksheet('Ringkasan');
-  addTitle(summary, input.isDemo, [input.title, input.subtitle]);
-  addHeader(summary, [
-    { header: 'Kelompok', width: 40 },
-    { header: 'Jumlah (Rp)', width: 20 },
-    { header: 'Klaim', width: 10 },
-  ]);
-  for (const s of input.summary) summary.addRow([text(s.label), s.amount, s.claims]).getCell(2).numFmt = '#,##0';
-  const total = summary.addRow(['Jumlah', input.lines.reduce((s, l) => s + l.amount, 0), '']);
-  total.font = { bold: true };
-  total.getCell(2).numFmt = '#,##0';
-
-  const sheet = workbook.addWorksheet('Pembayaran');
-  addTitle(sheet, input.isDemo, [input.title, 'Setiap pembayaran yang dihitung (koreksi dan yang dikoreksi tidak dihitung).']);
-  addHeader(sheet, [
-    { header: 'No. klaim', width: 18 },
-    { header: 'Tanggal bayar', width: 14 },
-    { header: 'Program', width: 10 },
-    { header: 'Manfaat', width: 40 },
-    { header: 'Desa', width: 22 },
-    { header: 'Kecamatan', width: 20 },
-    { header: 'Jumlah (Rp)', width: 16 },
-    { header: 'Referensi', width: 24 },
-  ]);
-  for (const l of input.lines) {
-    sheet.addRow([text(l.number), l.paidOn, l.program, text(l.kind), text(l.villageName), text(l.districtName), l.amount, text(l.reference)]).getCell(7).numFmt = '#,##0';
-  }
+  const demoLine = input.isDemo ? DEMO_LINE : undefined;
+  const summary = addTableSheet(
+    workbook,
+    'Ringkasan',
+    [
+      { header: 'Kelompok', width: 40 },
+      { header: 'Jumlah (Rp)', width: 20, numFmt: '#,##0' },
+      { header: 'Klaim', width: 10 },
+    ],
+    input.summary.map((s) => [s.label, s.amount, s.claims]),
+    { demoLine, titleLines: [input.title, input.subtitle] },
+  );
+  addTotal(summary, ['Jumlah', input.lines.reduce((s, l) => s + l.amount, 0), ''], 2);
+  addTableSheet(
+    workbook,
+    'Pembayaran',
+    [
+      { header: 'No. klaim', width: 18 },
+      { header: 'Tanggal bayar', width: 14 },
+      { header: 'Program', width: 10 },
+      { header: 'Manfaat', width: 40 },
+      { header: 'Desa', width: 22 },
+      { header: 'Kecamatan', width: 20 },
+      { header: 'Jumlah (Rp)', width: 16, numFmt: '#,##0' },
+      { header: 'Referensi', width: 24 },
+    ],
+    input.lines.map((l) => [l.number, l.paidOn, l.program, l.kind, l.villageName, l.districtName, l.amount, l.reference]),
+    { demoLine, titleLines: [input.title, 'Setiap pembayaran yang dihitung (koreksi dan yang dikoreksi tidak dihitung).'] },
+  );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

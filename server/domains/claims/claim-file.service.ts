@@ -4,7 +4,7 @@
  * follows the checklist (complete → "documents complete", a document withdrawn → back to "reported").
  */
 import { randomUUID } from 'node:crypto';
-import { requiredDocuments } from '../../../core/claims.ts';
+import { BEFORE_SUBMISSION_STATUSES, requiredDocuments } from '../../../core/claims.ts';
 import { heirInputSchema, type HeirInput } from '../../../core/claims.schema.ts';
 import type { z } from 'zod';
 import type { heirPatchSchema } from '../../../core/claims.schema.ts';
@@ -40,7 +40,7 @@ async function loadFileClaim(db: Db, ctx: ClaimContext, id: string, what: 'heirs
   if (what === 'heirs') {
     if (claim.type === 'scholarship') throw new AppError('validation', 'SCHOLARSHIP_FIXED', 'Data anak klaim beasiswa diubah pada klaim induknya.');
     if (['paid', 'cancelled', 'rejected'].includes(claim.status)) throw claimLocked(claim, 'ahli warisnya');
-  } else if (!['reported', 'documents_complete', 'not_eligible'].includes(claim.status)) {
+  } else if (!BEFORE_SUBMISSION_STATUSES.includes(claim.status)) {
     throw claimLocked(claim, 'daftar dokumennya');
   }
   return claim;

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { benefitRatesOn, scholarshipDueOn, schoolYearLabel, schoolYearOf } from '../../../core/benefits.ts';
 import { CLAIM_PAYMENT_KIND_LABELS, PAYMENT_KINDS_BY_TYPE, SCHOLARSHIP_REMINDER_DAYS } from '../../../core/claims.ts';
 import type { ClaimDetailDto, ClaimPaymentCreateInput } from '../../../core/claims.schema.ts';
-import { ageOn } from '../../../core/dates.ts';
+import { addDays, ageOn } from '../../../core/dates.ts';
 import { formatRupiah } from '../../../core/money.ts';
 import { dateLabel } from '../../../core/months.ts';
 import type { Db } from '../../db/client.ts';
@@ -25,14 +25,9 @@ import {
   findClaimPayments,
   findHeirs,
   insertClaim,
-  insertClaimEvent,
   insertClaimPayment,
   nextClaimNumber,
 } from './claims.repo.ts';
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** POST /api/claims/:id/payments — an amount paid out of an approved claim; the claim is paid once they reach the approved amount. */
 export async function recordClaimPayment(db: Db, ctx: ClaimContext, claimId: string, input: ClaimPaymentCreateInput): Promise<ClaimDetailDto> {
@@ -238,7 +233,7 @@ export async function createScholarshipClaim(
         reportedOn: ctx.today,
         reportedBy: ctx.actor.id,
       });
-      await insertClaimEvent(tx, { claimId: id, step: 'reported', onDate: ctx.today, actorId: ctx.actor.id, actorUsername: ctx.actor.username, note: `${child.name}, ${schoolYearLabel(input.year)}, ${input.schoolLevel}: ${formatRupiah(amount)}` });
+      await recordStep(tx, ctx, id, 'reported', ctx.today, `${child.name}, ${schoolYearLabel(input.year)}, ${input.schoolLevel}: ${formatRupiah(amount)}`);
       await recordAudit(tx, ctx, {
         action: 'create',
         entity: 'claim',

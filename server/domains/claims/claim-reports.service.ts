@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { schoolYearLabel } from '../../../core/benefits.ts';
-import { CLAIM_PAYMENT_KIND_LABELS, CLAIM_TYPE_LABELS, HEIR_RELATIONS, entitledHeirs, type ClaimPaymentKind, type HeirRelation } from '../../../core/claims.ts';
+import { CLAIM_PAYMENT_KIND_LABELS, CLAIM_TYPE_LABELS, entitledHeirs, heirRelationLabel, type ClaimPaymentKind } from '../../../core/claims.ts';
 import type { ClaimTotalsDto, HandoverCreateInput, HandoverDetailDto, HandoverDto } from '../../../core/claims.schema.ts';
 import { CLAIM_TOTAL_GROUPS } from '../../../core/claims.schema.ts';
 import { dateLabel, monthLabel } from '../../../core/months.ts';
@@ -15,7 +15,7 @@ import { AppError, errors } from '../../errors.ts';
 import { fileNameOf, PDF_TYPE, XLSX_TYPE, type FileAnswer } from '../../http/files.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { renderHandoverPdf, renderHandoverXlsx, renderTotalsXlsx, type RecipientLine } from './claim-documents.ts';
-import type { ClaimContext } from './claim-view.ts';
+import { countedPayments, type ClaimContext } from './claim-view.ts';
 import {
   benefitTotals,
   benefitTotalsLines,
@@ -28,6 +28,7 @@ import {
   findHeirs,
   insertHandover,
   outstandingClaims,
+  paidAmounts,
   replaceHandoverClaims,
   type ClaimRow,
   type HandoverRow,
@@ -146,7 +147,6 @@ async function recipientLines(db: Db, ctx: ClaimContext, claims: readonly ClaimR
     findHeirs(db, [...new Set(claims.map((c) => c.parentClaimId ?? c.id))]),
     findClaimPayments(db, claims.map((c) => c.id)),
   ]);
-  const relationLabel = (code: string) => HEIR_RELATIONS.find((r) => r.code === code)?.label ?? code;
   return [...claims]
     .sort((a, b) => a.districtCode.localeCompare(b.districtCode) || a.villageCode.localeCompare(b.villageCode) || a.number.localeCompare(b.number))
     .map((claim) => {
@@ -154,17 +154,15 @@ async function recipientLines(db: Db, ctx: ClaimContext, claims: readonly ClaimR
       const own = heirs.filter((h) => h.claimId === (claim.parentClaimId ?? claim.id));
       let people: { name: string; relation: string }[];
       if (claim.type === 'scholarship') {
-        people = own.filter((h) => h.id === claim.heirId).map((h) => ({ name: h.name, relation: relationLabel(h.relation) }));
+        people = own.filter((h) => h.id === claim.heirId).map((h) => ({ name: h.name, relation: heirRelationLabel(h.relation) }));
       } else if (claim.type === 'jkk_injury') {
         people = [{ name: worker.name, relation: 'Peserta' }];
       } else {
         const payees = own.filter((h) => h.isPayee);
-        const chosen = payees.length > 0 ? payees : entitledHeirs(own.map((h) => ({ ...h, relation: h.relation as HeirRelation })));
-        people = chosen.map((h) => ({ name: h.name, relation: relationLabel(h.relation) }));
+        const chosen = payees.length > 0 ? payees : entitledHeirs(own);
+        people = chosen.map((h) => ({ name: h.name, relation: heirRelationLabel(h.relation) }));
       }
-      const mine = payments.filter((p) => p.claimId === claim.id);
-      const reversed = new Set(mine.filter((p) => p.reversesPaymentId).map((p) => p.reversesPaymentId));
-      const amount = mine.filter((p) => !p.reversesPaymentId && !reversed.has(p.id)).reduce((s, p) => s + p.amount, 0);
+      const amount = countedPayments(payments.filter((p) => p.claimId === claim.id)).reduce((s, p) => s + p.amount, 0);
       const benefit = claim.type === 'scholarship' ? `Beasiswa ${claim.schoolLevel} tahun ajaran ${schoolYearLabel(claim.schoolYear!)}` : CLAIM_TYPE_LABELS[claim.type];
       return {
         claimId: claim.id,
@@ -181,9 +179,7 @@ async function recipientLines(db: Db, ctx: ClaimContext, claims: readonly ClaimR
     });
 }
 
-async function presentHandover(db: Db, ctx: ClaimContext, row: HandoverRow, claimIds: readonly string[]): Promise<HandoverDto & { lines: Awaited<ReturnType<typeof recipientLines>> }> {
-  const claims = (await findClaimsByIds(db, claimIds)).filter((c) => canReadRegion(ctx.actor, c.villageCode));
-  const lines = await recipientLines(db, ctx, claims);
+function handoverDto(row: HandoverRow, claims: number, amount: number): HandoverDto {
   return {
     id: row.id,
     name: row.name,
@@ -191,18 +187,23 @@ async function presentHandover(db: Db, ctx: ClaimContext, row: HandoverRow, clai
     place: row.place,
     note: row.note,
     regionCode: row.regionCode,
-    claims: lines.length,
-    amount: lines.reduce((s, l) => s + l.amount, 0),
+    claims,
+    amount,
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdByUsername,
-    lines,
   };
 }
 
-function detailOf(presented: Awaited<ReturnType<typeof presentHandover>>): HandoverDetailDto {
-  const { lines, ...handover } = presented;
+/** A ceremony's claims within the caller's region, one recipient line each. */
+async function recipientsOf(db: Db, ctx: ClaimContext, handoverId: string) {
+  const claimIds = (await findHandoverClaimIds(db, [handoverId])).get(handoverId) ?? [];
+  const claims = (await findClaimsByIds(db, claimIds)).filter((c) => canReadRegion(ctx.actor, c.villageCode));
+  return recipientLines(db, ctx, claims);
+}
+
+function detailOf(row: HandoverRow, lines: Awaited<ReturnType<typeof recipientLines>>): HandoverDetailDto {
   return {
-    ...handover,
+    ...handoverDto(row, lines.length, lines.reduce((s, l) => s + l.amount, 0)),
     recipients: lines.map((l) => ({
       claimId: l.claimId,
       claimNumber: l.claimNumber,
@@ -250,20 +251,23 @@ export async function getHandover(db: Db, ctx: ClaimContext, id: string, audit =
   assertMayReadRecipients(ctx);
   const row = await loadHandover(db, ctx, id);
   if (audit) await recordAudit(db, ctx, { action: 'read', entity: 'claim_handover', entityId: id, regionCode: row.regionCode });
-  const claimIds = (await findHandoverClaimIds(db, [id])).get(id) ?? [];
-  return detailOf(await presentHandover(db, ctx, row, claimIds));
+  return detailOf(row, await recipientsOf(db, ctx, id));
 }
 
 /** GET /api/claims/handovers — ceremonies made in, above or below the caller's region, newest first. */
 export async function listHandovers(db: Db, ctx: ClaimContext): Promise<{ items: HandoverDto[] }> {
   assertMayReadRecipients(ctx);
   const rows = await findHandovers(db, ctx.actor.regionCode);
-  const items: HandoverDto[] = [];
-  for (const row of rows) {
-    const { lines: _lines, ...dto } = await presentHandover(db, ctx, row, row.claimIds);
-    items.push(dto);
-  }
-  return { items };
+  // Every ceremony's claims and what was paid on them, in two queries whatever the number of ceremonies.
+  const claims = await findClaimsByIds(db, [...new Set(rows.flatMap((r) => r.claimIds))]);
+  const readable = new Set(claims.filter((c) => canReadRegion(ctx.actor, c.villageCode)).map((c) => c.id));
+  const paid = await paidAmounts(db, [...readable], true);
+  return {
+    items: rows.map((row) => {
+      const mine = row.claimIds.filter((id) => readable.has(id));
+      return handoverDto(row, mine.length, mine.reduce((s, id) => s + (paid.get(id) ?? 0), 0));
+    }),
+  };
 }
 
 /** PUT /api/claims/handovers/:id/claims — the claims handed over, chosen again. */
@@ -283,8 +287,7 @@ export async function replaceHandoverSelection(db: Db, ctx: ClaimContext, id: st
 export async function handoverFile(db: Db, ctx: ClaimContext, isDemo: boolean, id: string, format: 'xlsx' | 'pdf'): Promise<ClaimFile> {
   assertMayReadRecipients(ctx);
   const row = await loadHandover(db, ctx, id);
-  const claimIds = (await findHandoverClaimIds(db, [id])).get(id) ?? [];
-  const { lines } = await presentHandover(db, ctx, row, claimIds);
+  const lines = await recipientsOf(db, ctx, id);
   const input = { regencyName: ctx.regions.served.name, name: row.name, heldOn: row.heldOn, place: row.place, lines, printedOn: ctx.today, isDemo };
   const body = format === 'pdf' ? await renderHandoverPdf(input) : await renderHandoverXlsx(input);
   await recordAudit(db, ctx, { action: 'export', entity: 'claim_handover', entityId: id, regionCode: row.regionCode, changes: { format, recipients: lines.length } });

@@ -2,34 +2,34 @@
  * What the claims services share: the caller's context and access checks, the facts of an event derived
  * from enrolments and payments, the estimate, the checklist, and turning claim rows into API answers.
  */
-import { schoolYearLabel, type BenefitChild, type BenefitEstimate, type BenefitRates, type SchoolLevel } from '../../../core/benefits.ts';
+import { schoolYearLabel, type BenefitChild, type BenefitEstimate, type BenefitRates } from '../../../core/benefits.ts';
 import {
+  BEFORE_SUBMISSION_STATUSES,
   CLAIM_ACTIONS,
   CLAIM_EVENT_LABELS,
   CLAIM_PAYMENT_KIND_LABELS,
   CLAIM_STATUS_LABELS,
   CLAIM_TYPE_LABELS,
   DEFAULT_CLAIM_DEADLINES,
-  HEIR_RELATIONS,
   OPEN_CLAIM_STATUSES,
   canTransition,
   claimEligibility,
   claimWarnings,
-  firstWarningDay,
-  scholarshipReminderDay,
   contributionMonths,
   entitledHeirs,
+  firstWarningDay,
   heirRank,
+  heirRelationLabel,
   jkkLatenessOf,
   missingDocuments,
   protectionOn,
   requiredDocuments,
+  scholarshipReminderDay,
   scholarshipSchedule,
   type ClaimDeadlines,
   type ClaimEligibility,
   type ClaimEvent,
   type ClaimWarning,
-  type HeirRelation,
   type ProgramProtection,
 } from '../../../core/claims.ts';
 import type { ClaimDetailDto, ClaimSettings, ClaimSummaryDto, HeirDto, ScholarshipChildDto } from '../../../core/claims.schema.ts';
@@ -151,11 +151,14 @@ export async function eventFacts(db: Db, worker: { id: string; monthlyIncome: nu
   };
 }
 
+/** What of an heir the estimate reads (a row to be inserted will do). */
+type HeirForEstimate = Pick<HeirRow, 'relation' | 'birthDate' | 'schoolLevel' | 'married' | 'working'>;
+
 /** The child heirs as the calculator takes them, in the order entered (the first two eligible get a scholarship). */
-export function childrenOf(heirs: readonly HeirRow[]): { heir: HeirRow; child: BenefitChild }[] {
+export function childrenOf<H extends HeirForEstimate>(heirs: readonly H[]): { heir: H; child: BenefitChild }[] {
   return heirs
     .filter((h) => h.relation === 'child')
-    .map((heir) => ({ heir, child: { birthDate: heir.birthDate, schoolLevel: (heir.schoolLevel ?? 'none') as SchoolLevel, married: heir.married, working: heir.working } }));
+    .map((heir) => ({ heir, child: { birthDate: heir.birthDate, schoolLevel: heir.schoolLevel ?? 'none', married: heir.married, working: heir.working } }));
 }
 
 type EstimateInputs = Pick<
@@ -164,7 +167,7 @@ type EstimateInputs = Pick<
 >;
 
 /** What a death or injury claim pays, with each child's scholarship path (null when not eligible). */
-export function estimateFor(claim: EstimateInputs, heirs: readonly HeirRow[], rates: readonly BenefitRates[]): BenefitEstimate | null {
+export function estimateFor(claim: EstimateInputs, heirs: readonly HeirForEstimate[], rates: readonly BenefitRates[]): BenefitEstimate | null {
   if (!claim.eligible || claim.type === 'scholarship') return null;
   return estimateOrRefuse(
     {
@@ -190,10 +193,17 @@ export function hasScholarships(claim: Pick<ClaimRow, 'type' | 'injuryOutcome'>)
   return claim.type === 'jkm_death' || claim.type === 'jkk_death' || (claim.type === 'jkk_injury' && claim.injuryOutcome === 'permanent_disability');
 }
 
-/** Payments that count towards the approved amount (late interest comes on top of it). */
-export function benefitPaid(payments: readonly ClaimPaymentRow[]): number {
+/** The payments that count: neither a reversal nor reversed (the JS twin of claims.repo countingClaimPayment). */
+export function countedPayments(payments: readonly ClaimPaymentRow[]): ClaimPaymentRow[] {
   const reversed = new Set(payments.filter((p) => p.reversesPaymentId).map((p) => p.reversesPaymentId));
-  return payments.filter((p) => !p.reversesPaymentId && !reversed.has(p.id) && p.kind !== 'late_interest').reduce((s, p) => s + p.amount, 0);
+  return payments.filter((p) => !p.reversesPaymentId && !reversed.has(p.id));
+}
+
+/** What was paid towards the approved amount (late interest comes on top of it). */
+export function benefitPaid(payments: readonly ClaimPaymentRow[]): number {
+  return countedPayments(payments)
+    .filter((p) => p.kind !== 'late_interest')
+    .reduce((s, p) => s + p.amount, 0);
 }
 
 // ---- Presentation --------------------------------------------------------------------------------
@@ -252,10 +262,16 @@ export async function loadBundle(db: Db, rows: readonly ClaimListRow[], rates: r
   };
 }
 
-/** The heirs a claim's checklist and estimate look at: its own, or for a scholarship the child alone. */
+/**
+ * The heirs a claim's checklist looks at, out of those of the claim that owns them (`ownerHeirs`: its own,
+ * or its parent's for a scholarship): all of them, or for a scholarship the child alone.
+ */
+export function checklistHeirs(claim: Pick<ClaimRow, 'type' | 'heirId'>, ownerHeirs: readonly HeirRow[]): HeirRow[] {
+  return claim.type === 'scholarship' ? ownerHeirs.filter((h) => h.id === claim.heirId) : [...ownerHeirs];
+}
+
 function heirsFor(claim: ClaimListRow, bundle: ClaimBundle): HeirRow[] {
-  if (claim.type !== 'scholarship') return bundle.heirs.get(claim.id) ?? [];
-  return (bundle.heirs.get(claim.parentClaimId!) ?? []).filter((h) => h.id === claim.heirId);
+  return checklistHeirs(claim, bundle.heirs.get(claim.parentClaimId ?? claim.id) ?? []);
 }
 
 export function missingFor(claim: ClaimListRow, bundle: ClaimBundle) {
@@ -303,7 +319,12 @@ export function scholarshipChildren(claim: ClaimListRow, bundle: ClaimBundle, to
   });
 }
 
-function warningInput(claim: ClaimListRow, bundle: ClaimBundle) {
+/** The documents still missing that count for warnings and lists: none for a claim that is not eligible. */
+function missingIfEligible(claim: ClaimListRow, bundle: ClaimBundle) {
+  return claim.eligible ? missingFor(claim, bundle) : [];
+}
+
+function warningInput(claim: ClaimListRow, bundle: ClaimBundle, missing = missingIfEligible(claim, bundle)) {
   return {
     type: claim.type,
     status: claim.status,
@@ -311,7 +332,7 @@ function warningInput(claim: ClaimListRow, bundle: ClaimBundle) {
     submittedOn: claim.submittedOn,
     decidedOn: claim.decidedOn,
     benefit: claim.approvedAmount ?? claim.estimatedAmount,
-    missing: claim.eligible ? missingFor(claim, bundle) : [],
+    missing,
   };
 }
 
@@ -321,9 +342,9 @@ function mayNeedAttention(claim: ClaimListRow): boolean {
 }
 
 /** Overdue steps, late JKK payments and scholarship years coming due. */
-export function warningsFor(claim: ClaimListRow, bundle: ClaimBundle, today: string): ClaimWarning[] {
+export function warningsFor(claim: ClaimListRow, bundle: ClaimBundle, today: string, missing = missingIfEligible(claim, bundle)): ClaimWarning[] {
   if (!mayNeedAttention(claim)) return [];
-  const warnings = claimWarnings(warningInput(claim, bundle), today, deadlinesOf(bundle.settings));
+  const warnings = claimWarnings(warningInput(claim, bundle, missing), today, deadlinesOf(bundle.settings));
   for (const child of scholarshipChildren(claim, bundle, today)) {
     if (child.next && (child.next.state === 'due' || child.next.state === 'due_soon')) {
       warnings.push({
@@ -358,6 +379,7 @@ export function presentSummary(claim: ClaimListRow, bundle: ClaimBundle, ctx: Cl
   const worker = bundle.workers.get(claim.workerId)!;
   const name = (code: string) => ctx.regions.get(code)?.name ?? code;
   const child = claim.type === 'scholarship' ? heirsFor(claim, bundle)[0] : undefined;
+  const missing = missingIfEligible(claim, bundle);
   return {
     id: claim.id,
     number: claim.number,
@@ -385,8 +407,8 @@ export function presentSummary(claim: ClaimListRow, bundle: ClaimBundle, ctx: Cl
     estimatedAmount: claim.estimatedAmount,
     approvedAmount: claim.approvedAmount,
     paidAmount: bundle.paid.get(claim.id) ?? 0,
-    missingDocuments: claim.eligible ? missingFor(claim, bundle).length : 0,
-    warnings: warningsFor(claim, bundle, ctx.today),
+    missingDocuments: missing.length,
+    warnings: warningsFor(claim, bundle, ctx.today, missing),
     parentClaimId: claim.parentClaimId,
     year: claim.schoolYear,
     childName: child?.name ?? null,
@@ -401,8 +423,8 @@ export function presentHeir(heir: HeirRow, entitledIds: ReadonlySet<string>, ctx
     nikMasked: mustMaskNik(ctx.actor.role),
     name: heir.name,
     relation: heir.relation,
-    relationLabel: HEIR_RELATIONS.find((r) => r.code === heir.relation)?.label ?? heir.relation,
-    rank: heirRank(heir.relation as HeirRelation),
+    relationLabel: heirRelationLabel(heir.relation),
+    rank: heirRank(heir.relation),
     entitled: entitledIds.has(heir.id),
     birthDate: heir.birthDate,
     age: ageOn(heir.birthDate, ctx.today),
@@ -438,7 +460,7 @@ function allowedFor(claim: ClaimRow, bundle: ClaimBundle, ctx: ClaimContext): Cl
     process,
     actions,
     recordPayment: process && (claim.status === 'approved' || claim.status === 'paid'),
-    recheck: (file || process) && claim.type !== 'scholarship' && ['reported', 'documents_complete', 'not_eligible'].includes(claim.status),
+    recheck: (file || process) && claim.type !== 'scholarship' && BEFORE_SUBMISSION_STATUSES.includes(claim.status),
     claimScholarship: file && claim.type !== 'scholarship' && hasScholarships(claim) && !['not_eligible', 'cancelled', 'rejected'].includes(claim.status),
   };
 }
@@ -446,7 +468,7 @@ function allowedFor(claim: ClaimRow, bundle: ClaimBundle, ctx: ClaimContext): Cl
 export async function presentDetail(db: Db, claim: ClaimRow, bundle: ClaimBundle, ctx: ClaimContext, parent?: ClaimRow): Promise<ClaimDetailDto> {
   const [events, handovers] = await Promise.all([findClaimEvents(db, claim.id), findHandoversOfClaim(db, claim.id)]);
   const heirs = heirsFor(claim, bundle);
-  const entitled = new Set(entitledHeirs(heirs.map((h) => ({ ...h, relation: h.relation as HeirRelation }))).map((h) => h.id));
+  const entitled = new Set(entitledHeirs(heirs).map((h) => h.id));
   const required = requiredFor(claim, heirs);
   const received = new Map((bundle.documents.get(claim.id) ?? []).map((d) => [d.code, d]));
   const documents = [

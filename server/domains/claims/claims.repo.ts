@@ -1,7 +1,7 @@
 /** Claims, heirs, documents, workflow steps, payments to heirs, hand-over ceremonies and benefit rates: SQL only. */
 import { and, asc, desc, eq, getTableColumns, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { arrayLiteral, rowsOf } from '../../db/rows.ts';
+import { queryRows, type Db } from '../../db/client.ts';
+import { arrayLiteral } from '../../db/array-literal.ts';
 import { villagesOf } from '../ucj/coverage.repo.ts';
 import { workers } from '../workers/workers.table.ts';
 import {
@@ -33,7 +33,7 @@ function anyId(column: SQL | typeof claims.id, ids: readonly string[]): SQL {
 
 /** The next claim number of a year: KLM-2026-00012 (one sequence, so numbers never repeat). */
 export async function nextClaimNumber(db: Db, year: string): Promise<string> {
-  const [row] = rowsOf<{ n: string }>(await db.execute(sql`select nextval('claim_number_seq')::text as n`));
+  const [row] = (await queryRows<{ n: string }>(db, sql`select nextval('claim_number_seq')::text as n`));
   return `KLM-${year}-${row!.n.padStart(5, '0')}`;
 }
 
@@ -79,11 +79,9 @@ export interface ClaimFilter {
   regionCode: string;
   status?: ClaimRow['status'];
   type?: ClaimRow['type'];
-  statuses?: readonly ClaimRow['status'][];
   workerId?: string;
   /** A claim number or part of the worker's name. */
   q?: string;
-  ids?: readonly string[];
   /** Only claims needing attention on this day (`attention_on` reached). */
   attentionBy?: string;
 }
@@ -91,10 +89,8 @@ export interface ClaimFilter {
 function filterConditions(filter: ClaimFilter): SQL {
   const conditions: (SQL | undefined)[] = [villagesOf(sql`${claims.villageCode}`, filter.regionCode)];
   if (filter.status) conditions.push(eq(claims.status, filter.status));
-  if (filter.statuses) conditions.push(inArray(claims.status, [...filter.statuses]));
   if (filter.type) conditions.push(eq(claims.type, filter.type));
   if (filter.workerId) conditions.push(eq(claims.workerId, filter.workerId));
-  if (filter.ids) conditions.push(inArray(claims.id, [...filter.ids]));
   if (filter.attentionBy) conditions.push(sql`${claims.attentionOn} <= ${filter.attentionBy}::date`);
   if (filter.q) {
     const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
@@ -199,11 +195,6 @@ export async function findHeirById(db: Db, id: string): Promise<HeirRow | undefi
   return row;
 }
 
-export async function findHeirsByIds(db: Db, ids: readonly string[]): Promise<HeirRow[]> {
-  if (ids.length === 0) return [];
-  return db.select().from(claimHeirs).where(inArray(claimHeirs.id, [...ids]));
-}
-
 export async function insertHeirs(db: Db, rows: (typeof claimHeirs.$inferInsert)[]): Promise<void> {
   if (rows.length > 0) await db.insert(claimHeirs).values(rows);
 }
@@ -226,10 +217,8 @@ export async function clearPayees(db: Db, claimId: string): Promise<void> {
 
 /** Whether anything (a payment, a scholarship claim) refers to the heir, so it cannot be removed. */
 export async function isHeirReferenced(db: Db, heirId: string): Promise<boolean> {
-  const rows = rowsOf<{ n: number }>(
-    await db.execute(sql`select (
-      (select count(*) from claim_payments where heir_id = ${heirId}) + (select count(*) from claims where heir_id = ${heirId}))::integer as n`),
-  );
+  const rows = (await queryRows<{ n: number }>(db, sql`select (
+      (select count(*) from claim_payments where heir_id = ${heirId}) + (select count(*) from claims where heir_id = ${heirId}))::integer as n`));
   return Number(rows[0]?.n ?? 0) > 0;
 }
 
@@ -287,13 +276,14 @@ export function countingClaimPayment(p: SQL): SQL {
   return sql`(${p}.reverses_payment_id is null and not exists (select 1 from claim_payments r where r.reverses_payment_id = ${p}.id))`;
 }
 
-/** What was paid on each claim towards its benefit: net of reversals, late interest apart (it comes on top). */
-export async function paidAmounts(db: Db, claimIds: readonly string[]): Promise<Map<string, number>> {
+/**
+ * What was paid on each claim, net of reversals: towards its benefit (late interest apart, it comes on
+ * top), or with `withInterest` everything the family received.
+ */
+export async function paidAmounts(db: Db, claimIds: readonly string[], withInterest = false): Promise<Map<string, number>> {
   if (claimIds.length === 0) return new Map();
-  const rows = rowsOf<{ claim_id: string; paid: string }>(
-    await db.execute(sql`select p.claim_id, sum(p.amount)::text as paid from claim_payments p
-      where ${anyId(sql`p.claim_id`, claimIds)} and p.kind <> 'late_interest' and ${countingClaimPayment(sql`p`)} group by 1`),
-  );
+  const rows = (await queryRows<{ claim_id: string; paid: string }>(db, sql`select p.claim_id, sum(p.amount)::text as paid from claim_payments p
+      where ${anyId(sql`p.claim_id`, claimIds)} ${withInterest ? sql`` : sql`and p.kind <> 'late_interest'`} and ${countingClaimPayment(sql`p`)} group by 1`));
   return new Map(rows.map((r) => [r.claim_id, Number(r.paid)]));
 }
 
@@ -330,26 +320,31 @@ export async function benefitTotals(
   by: keyof typeof GROUP_KEY,
 ): Promise<{ rows: { key: string; amount: number; claims: number; payments: number }[]; total: number; claims: number; payments: number; participants: number }> {
   const source = totalsSource(filter);
-  const [grouped, overall] = await Promise.all([
-    db.execute(sql`with t as (${source})
+  const [grouped, [o]] = await Promise.all([
+    queryRows<{ key: string; amount: string; claims: number; payments: number }>(
+      db,
+      sql`with t as (${source})
       select ${GROUP_KEY[by]!} as key, sum(t.amount)::text as amount, count(distinct t.claim_id)::integer as claims, count(*)::integer as payments
-      from t group by 1 order by 1`),
-    db.execute(sql`with t as (${source})
+      from t group by 1 order by 1`,
+    ),
+    queryRows<{ amount: string; claims: number; payments: number; participants: number }>(
+      db,
+      sql`with t as (${source})
       select coalesce(sum(t.amount), 0)::text as amount, count(distinct t.claim_id)::integer as claims, count(*)::integer as payments,
-        count(distinct t.worker_id)::integer as participants from t`),
+        count(distinct t.worker_id)::integer as participants from t`,
+    ),
   ]);
-  const o = rowsOf<{ amount: string; claims: number; payments: number; participants: number }>(overall)[0]!;
   return {
-    rows: rowsOf<{ key: string; amount: string; claims: number; payments: number }>(grouped).map((r) => ({
+    rows: grouped.map((r) => ({
       key: String(r.key),
       amount: Number(r.amount),
       claims: Number(r.claims),
       payments: Number(r.payments),
     })),
-    total: Number(o.amount),
-    claims: Number(o.claims),
-    payments: Number(o.payments),
-    participants: Number(o.participants),
+    total: Number(o!.amount),
+    claims: Number(o!.claims),
+    payments: Number(o!.payments),
+    participants: Number(o!.participants),
   };
 }
 
@@ -369,14 +364,12 @@ export interface TotalsLine {
 
 /** The payment lines behind a total, one per payment, oldest first: the figure can be re-added by hand. */
 export async function benefitTotalsLines(db: Db, filter: TotalsFilter): Promise<TotalsLine[]> {
-  const rows = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`
+  const rows = (await queryRows<Record<string, unknown>>(db, sql`
       select p.id as payment_id, p.claim_id, c.number, c.program, c.type, p.kind, p.amount::text as amount, p.paid_on::text as paid_on, p.reference, c.village_code, c.district_code
       from claim_payments p join claims c on c.id = p.claim_id
       where ${countingClaimPayment(sql`p`)} and ${villagesOf(sql`c.village_code`, filter.regionCode)}
         and p.paid_on <= ${filter.to}::date ${filter.from ? sql`and p.paid_on >= ${filter.from}::date` : sql``}
-      order by p.paid_on, c.number, p.created_at`),
-  );
+      order by p.paid_on, c.number, p.created_at`));
   return rows.map((r) => ({
     paymentId: String(r.payment_id),
     claimId: String(r.claim_id),
@@ -394,12 +387,10 @@ export async function benefitTotalsLines(db: Db, filter: TotalsFilter): Promise<
 
 /** Approved claims not yet paid in full: how many, and how much is still owed. */
 export async function outstandingClaims(db: Db, regionCode: string): Promise<{ claims: number; amount: number }> {
-  const [row] = rowsOf<{ claims: number; amount: string }>(
-    await db.execute(sql`
+  const [row] = (await queryRows<{ claims: number; amount: string }>(db, sql`
       select count(*)::integer as claims, coalesce(sum(c.approved_amount - coalesce((
         select sum(p.amount) from claim_payments p where p.claim_id = c.id and ${countingClaimPayment(sql`p`)}), 0)), 0)::text as amount
-      from claims c where c.status = 'approved' and ${villagesOf(sql`c.village_code`, regionCode)}`),
-  );
+      from claims c where c.status = 'approved' and ${villagesOf(sql`c.village_code`, regionCode)}`));
   return { claims: Number(row?.claims ?? 0), amount: Number(row?.amount ?? 0) };
 }
 

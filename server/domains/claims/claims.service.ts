@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  BEFORE_SUBMISSION_STATUSES,
   CLAIM_STATUS_LABELS,
   CLAIM_TRANSITIONS,
   canTransition,
@@ -16,7 +17,7 @@ import {
   paymentStatus,
   type ClaimAction,
   type ClaimStatus,
-  type HeirRelation,
+  UNDECIDED_STATUSES,
 } from '../../../core/claims.ts';
 import type {
   ClaimActionBody,
@@ -29,6 +30,7 @@ import type {
   claimListSchema,
 } from '../../../core/claims.schema.ts';
 import { claimCreateSchema, claimListQuerySchema } from '../../../core/claims.schema.ts';
+import { addDays } from '../../../core/dates.ts';
 import { dateLabel } from '../../../core/months.ts';
 import { formatRupiah } from '../../../core/money.ts';
 import { canReadRegion, canProcessClaims } from '../../../core/roles.ts';
@@ -36,7 +38,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { AppError, errors } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { endEnrolmentRow, endOpenEnrolmentsOfWorker, refreshProtection, reopenEnrolments } from '../enrolment/enrolment.repo.ts';
+import { endOpenEnrolmentsOfWorker, refreshProtection, reopenEnrolments } from '../enrolment/enrolment.repo.ts';
 import { saveSetting } from '../ucj/coverage.repo.ts';
 import { findWorkerById, isUniqueViolation, type WorkerRow } from '../workers/workers.repo.ts';
 import { loadBenefitRates, presentEstimate } from './benefit-rates.ts';
@@ -47,6 +49,7 @@ import {
   assertCanProcess,
   assertReadable,
   benefitPaid,
+  checklistHeirs,
   estimateFor,
   eventFacts,
   loadBundle,
@@ -55,6 +58,7 @@ import {
   presentSummary,
   requiredFor,
   type ClaimContext,
+  type EventFacts,
 } from './claim-view.ts';
 import { prepareHeirs } from './heir-values.ts';
 import {
@@ -73,13 +77,10 @@ import {
   setWorkerDeceased,
   updateClaimRow,
   type ClaimRow,
+  type HeirRow,
 } from './claims.repo.ts';
 
 export type { ClaimContext } from './claim-view.ts';
-
-function dayAfter(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
 
 // ---- Reading -------------------------------------------------------------------------------------
 
@@ -135,6 +136,29 @@ function checkEventDate(worker: WorkerRow, eventDate: string, today: string): vo
   if (eventDate < worker.birthDate) throw new AppError('validation', 'EVENT_BEFORE_BIRTH', 'Tanggal kejadian sebelum tanggal lahir pekerja. Periksa tanggalnya.', 'eventDate');
 }
 
+/** The fields a new claim takes from its event and from what the records said about that day. */
+function claimBasis(
+  event: { event: ClaimRow['event']; eventDate: string; injuryOutcome?: ClaimRow['injuryOutcome'] | undefined; incapacityDays?: number | null | undefined },
+  facts: EventFacts,
+) {
+  const injury = event.event === 'work_accident_injury';
+  return {
+    type: claimTypeOf(event.event),
+    program: facts.eligibility.program,
+    eventDate: event.eventDate,
+    injuryOutcome: injury ? (event.injuryOutcome ?? 'temporary') : null,
+    incapacityDays: injury ? (event.incapacityDays ?? null) : null,
+    eligible: facts.eligibility.eligible,
+    ineligibleReason: facts.eligibility.reason ?? null,
+    protection: facts.protection,
+    graceMonths: facts.graceMonths,
+    contributionMonths: facts.contributionMonths,
+    contributionMonthsBpjs: null,
+    declaredIncome: facts.declaredIncome,
+    declaredIncomeBpjs: null,
+  } as const;
+}
+
 function deathExists(existing: ClaimRow): AppError {
   return new AppError(
     'conflict',
@@ -149,31 +173,14 @@ export async function checkEvent(db: Db, ctx: ClaimContext, query: { workerId: s
   const worker = await loadWorkerForClaim(db, ctx, query.workerId);
   checkEventDate(worker, query.eventDate, ctx.today);
   const facts = await eventFacts(db, worker, query.event, query.eventDate);
-  const type = claimTypeOf(query.event);
-  const estimate = facts.eligibility.eligible
-    ? estimateFor(
-        {
-          type,
-          program: facts.eligibility.program,
-          eventDate: query.eventDate,
-          injuryOutcome: null,
-          incapacityDays: null,
-          contributionMonths: facts.contributionMonths,
-          contributionMonthsBpjs: null,
-          declaredIncome: facts.declaredIncome,
-          declaredIncomeBpjs: null,
-          eligible: true,
-        },
-        [],
-        await loadBenefitRates(db),
-      )
-    : null;
+  const basis = claimBasis(query, facts);
+  const estimate = estimateFor(basis, [], await loadBenefitRates(db));
   const existing = isDeathEvent(query.event) ? await findDeathClaimOfWorker(db, worker.id) : undefined;
   await recordAudit(db, ctx, { action: 'read', entity: 'worker', entityId: worker.id, regionCode: worker.villageCode, changes: { part: 'claim_check', eventDate: query.eventDate } });
   return {
     event: query.event,
     eventDate: query.eventDate,
-    type,
+    type: basis.type,
     eligible: facts.eligibility.eligible,
     program: facts.eligibility.program,
     reason: facts.eligibility.reason ?? null,
@@ -205,67 +212,36 @@ export async function createClaim(db: Db, ctx: ClaimContext, raw: ClaimCreateInp
   }
   const heirs = prepareHeirs(ctx, worker, input.heirs ?? [], []);
   const facts = await eventFacts(db, worker, input.event, input.eventDate);
-  const type = claimTypeOf(input.event);
+  const basis = claimBasis(input, facts);
+  const { type } = basis;
   const id = randomUUID();
   const status: ClaimStatus = facts.eligibility.eligible ? 'reported' : 'not_eligible';
-  const base = {
-    id,
-    type,
-    program: facts.eligibility.program,
-    event: input.event,
-    workerId: worker.id,
-    villageCode: worker.villageCode,
-    districtCode: worker.districtCode,
-    eventDate: input.eventDate,
-    place: input.place,
-    description: input.description,
-    trafficAccident: input.trafficAccident,
-    injuryOutcome: input.event === 'work_accident_injury' ? (input.injuryOutcome ?? 'temporary') : null,
-    incapacityDays: input.event === 'work_accident_injury' ? (input.incapacityDays ?? null) : null,
-    status,
-    eligible: facts.eligibility.eligible,
-    ineligibleReason: facts.eligibility.reason ?? null,
-    protection: facts.protection,
-    graceMonths: facts.graceMonths,
-    contributionMonths: facts.contributionMonths,
-    contributionMonthsBpjs: null,
-    declaredIncome: facts.declaredIncome,
-    declaredIncomeBpjs: null,
-    reportedOn: ctx.today,
-    reportedBy: ctx.actor.id,
-  } as const;
   const heirRows = heirs.map((h, i) => ({ ...h, id: randomUUID(), claimId: id, position: i + 1 }));
-  const estimate = estimateFor(base, heirRows as never, await loadBenefitRates(db));
+  const estimate = estimateFor(basis, heirRows, await loadBenefitRates(db));
   try {
     await db.transaction(async (tx) => {
       const number = await nextClaimNumber(tx, ctx.today.slice(0, 4));
-      let endedEnrolmentIds: string[] = [];
-      if (death) {
-        const ended = await endOpenEnrolmentsOfWorker(tx, worker.id, dayAfter(input.eventDate));
-        endedEnrolmentIds = ended.map((e) => e.id);
-        await setWorkerDeceased(tx, worker.id, input.eventDate, ctx.actor.id);
-        // Protection and coverage history follow in the same transaction.
-        await refreshProtection(tx, [worker.id]);
-        for (const e of ended) {
-          await recordAudit(tx, ctx, {
-            action: 'update',
-            entity: 'enrolment',
-            entityId: e.id,
-            regionCode: worker.villageCode,
-            changes: { endedOn: { before: null, after: dayAfter(input.eventDate) }, reason: { before: null, after: `Peserta meninggal dunia (klaim ${number})` } },
-          });
-        }
-        await recordAudit(tx, ctx, {
-          action: 'update',
-          entity: 'worker',
-          entityId: worker.id,
-          regionCode: worker.villageCode,
-          changes: { deceasedOn: { before: null, after: input.eventDate } },
-        });
-      }
-      await insertClaim(tx, { ...base, number, estimate, estimatedAmount: estimate?.total ?? 0, endedEnrolmentIds });
+      const endedEnrolmentIds = death ? await markDeath(tx, ctx, { workerId: worker.id, villageCode: worker.villageCode, number }, input.eventDate) : [];
+      await insertClaim(tx, {
+        ...basis,
+        id,
+        number,
+        event: input.event,
+        workerId: worker.id,
+        villageCode: worker.villageCode,
+        districtCode: worker.districtCode,
+        place: input.place,
+        description: input.description,
+        trafficAccident: input.trafficAccident,
+        status,
+        reportedOn: ctx.today,
+        reportedBy: ctx.actor.id,
+        estimate,
+        estimatedAmount: estimate?.total ?? 0,
+        endedEnrolmentIds,
+      });
       await insertHeirs(tx, heirRows);
-      await insertClaimEvent(tx, { claimId: id, step: status, onDate: ctx.today, actorId: ctx.actor.id, actorUsername: ctx.actor.username, note: facts.eligibility.reason ?? null });
+      await recordStep(tx, ctx, id, status, ctx.today, facts.eligibility.reason ?? null);
       await recordAudit(tx, ctx, {
         action: 'create',
         entity: 'claim',
@@ -294,15 +270,19 @@ export async function createClaim(db: Db, ctx: ClaimContext, raw: ClaimCreateInp
 
 // ---- Changing a claim ----------------------------------------------------------------------------
 
-/** Statuses in which the event's facts and the checklist may still change. */
-const BEFORE_SUBMISSION: readonly ClaimStatus[] = ['reported', 'documents_complete', 'not_eligible'];
-
 export function claimLocked(claim: ClaimRow, what: string): AppError {
   return new AppError(
     'conflict',
     'CLAIM_LOCKED',
     `Klaim ${claim.number} sudah ${CLAIM_STATUS_LABELS[claim.status].toLowerCase()}; ${what} tidak dapat diubah lagi.`,
   );
+}
+
+/** A claim's heirs (its parent's, for a scholarship) and the documents of its checklist still missing. */
+async function checklistOf(db: Db, claim: ClaimRow): Promise<{ heirs: HeirRow[]; missing: ReturnType<typeof missingDocuments> }> {
+  const heirs = await findHeirs(db, [claim.parentClaimId ?? claim.id]);
+  const documents = await findDocuments(db, [claim.id]);
+  return { heirs, missing: missingDocuments(requiredFor(claim, checklistHeirs(claim, heirs)), documents.map((d) => d.code)) };
 }
 
 /** Appends a workflow step (who, when, why). */
@@ -316,10 +296,7 @@ export async function recordStep(db: Db, ctx: ClaimContext, claimId: string, ste
  */
 export async function settleClaim(tx: Db, ctx: ClaimContext, claimId: string): Promise<ClaimRow> {
   const claim = (await findClaimById(tx, claimId, true))!;
-  const ownerId = claim.parentClaimId ?? claim.id;
-  const heirs = await findHeirs(tx, [ownerId]);
-  const documents = await findDocuments(tx, [claim.id]);
-  const relevant = claim.type === 'scholarship' ? heirs.filter((h) => h.id === claim.heirId) : heirs;
+  const { heirs, missing } = await checklistOf(tx, claim);
   const patch: Partial<ClaimRow> = {};
   if (claim.type !== 'scholarship') {
     const estimate = estimateFor(claim, heirs, await loadBenefitRates(tx));
@@ -327,7 +304,6 @@ export async function settleClaim(tx: Db, ctx: ClaimContext, claimId: string): P
     patch.estimatedAmount = estimate?.total ?? 0;
   }
   if (claim.eligible) {
-    const missing = missingDocuments(requiredFor(claim, relevant), documents.map((d) => d.code));
     const next = documentsStatus(claim.status, missing.length === 0);
     if (next !== claim.status) {
       patch.status = next;
@@ -350,8 +326,8 @@ export async function updateClaim(db: Db, ctx: ClaimContext, id: string, patch: 
   if (current.type === 'scholarship' && (touchesFacts || touchesBpjs || touchesInjury)) {
     throw new AppError('validation', 'SCHOLARSHIP_FIXED', 'Data kejadian klaim beasiswa mengikuti klaim induknya; ubah di sana.');
   }
-  if (touchesFacts && !BEFORE_SUBMISSION.includes(current.status)) throw claimLocked(current, 'data kejadiannya');
-  if ((touchesBpjs || touchesInjury) && !['reported', 'documents_complete', 'not_eligible', 'submitted'].includes(current.status)) {
+  if (touchesFacts && !BEFORE_SUBMISSION_STATUSES.includes(current.status)) throw claimLocked(current, 'data kejadiannya');
+  if ((touchesBpjs || touchesInjury) && !UNDECIDED_STATUSES.includes(current.status)) {
     throw claimLocked(current, 'masa iur, upah dan akibat kecelakaannya');
   }
   if (touchesBpjs && !canProcessClaims(ctx.actor, current.villageCode)) {
@@ -385,13 +361,9 @@ export async function updateClaim(db: Db, ctx: ClaimContext, id: string, patch: 
       // A new day: protection is checked again, and a death's end date follows it.
       const facts = await eventFacts(tx, worker, current.event, patch.eventDate!);
       Object.assign(after, eligibilityPatch(current, facts));
-      if (isDeathEvent(current.event) && current.endedEnrolmentIds.length > 0) {
-        const reopened = await reopenEnrolments(tx, current.endedEnrolmentIds, dayAfter(current.eventDate));
-        for (const enrolmentId of reopened) await endEnrolmentRow(tx, enrolmentId, dayAfter(patch.eventDate!));
-      }
       if (isDeathEvent(current.event)) {
-        await setWorkerDeceased(tx, worker.id, patch.eventDate!, ctx.actor.id);
-        await refreshProtection(tx, [worker.id]);
+        await unmarkDeath(tx, ctx, current, `Tanggal kematian pada klaim ${current.number} dikoreksi`);
+        after.endedEnrolmentIds = await markDeath(tx, ctx, current, patch.eventDate!);
       }
     }
     await updateClaimRow(tx, id, after);
@@ -426,7 +398,7 @@ export async function recheckClaim(db: Db, ctx: ClaimContext, id: string): Promi
   const current = await findClaimById(db, id);
   assertReadable(ctx, current);
   if (!canProcessClaims(ctx.actor, current.villageCode)) assertCanFile(ctx, current.villageCode);
-  if (current.type === 'scholarship' || !BEFORE_SUBMISSION.includes(current.status)) throw claimLocked(current, 'hasil pemeriksaan kepesertaannya');
+  if (current.type === 'scholarship' || !BEFORE_SUBMISSION_STATUSES.includes(current.status)) throw claimLocked(current, 'hasil pemeriksaan kepesertaannya');
   const worker = (await findWorkerById(db, current.workerId)) ?? { id: current.workerId, monthlyIncome: null };
   const facts = await eventFacts(db, worker, current.event, current.eventDate);
   const patch = eligibilityPatch(current, facts);
@@ -476,7 +448,7 @@ export async function runClaimAction(db: Db, ctx: ClaimContext, id: string, acti
     if (action === 'submit') {
       if (claim.type !== 'scholarship' && claim.type !== 'jkk_injury') {
         const heirs = await findHeirs(tx, [claim.id]);
-        if (entitledHeirs(heirs.map((h) => ({ ...h, relation: h.relation as HeirRelation }))).length === 0) {
+        if (entitledHeirs(heirs).length === 0) {
           throw new AppError('conflict', 'HEIRS_MISSING', 'Catat ahli waris (paling sedikit satu, sesuai surat keterangan ahli waris) sebelum klaim diajukan ke BPJS.', 'heirs');
         }
       }
@@ -493,11 +465,12 @@ export async function runClaimAction(db: Db, ctx: ClaimContext, id: string, acti
     if (action === 'cancel' && isDeathEvent(claim.event) && claim.type !== 'scholarship') {
       const live = (await findChildClaims(tx, [claim.id])).filter((c) => c.status !== 'cancelled');
       if (live.length > 0) throw new AppError('conflict', 'CLAIM_HAS_SCHOLARSHIPS', 'Batalkan dulu klaim beasiswa di bawah klaim ini.');
-      await undoDeath(tx, ctx, claim);
+      await unmarkDeath(tx, ctx, claim, `Laporan kematian ${claim.number} dibatalkan`);
     }
     await updateClaimRow(tx, id, patch);
     const note = action === 'approve' ? [`Disetujui ${formatRupiah(patch.approvedAmount!)}`, body.note].filter(Boolean).join('. ') : (body.reason ?? body.note ?? null);
     await recordStep(tx, ctx, id, action === 'reopen' ? 'reopened' : patch.status!, on, note);
+    // Reopened, the checklist decides the status again (settling also keeps the attention day).
     if (action === 'reopen') await settleClaim(tx, ctx, id);
     await recordAudit(tx, ctx, {
       action: 'update',
@@ -511,7 +484,7 @@ export async function runClaimAction(db: Db, ctx: ClaimContext, id: string, acti
         on: { before: null, after: on },
       },
     });
-    await refreshAttention(tx, [id]);
+    if (action !== 'reopen') await refreshAttention(tx, [id]);
   });
   return claimDetail(db, ctx, (await findClaimById(db, id))!);
 }
@@ -519,11 +492,7 @@ export async function runClaimAction(db: Db, ctx: ClaimContext, id: string, acti
 /** Why a step cannot be taken now, in words that say what to do first. */
 async function transitionRefusal(db: Db, claim: ClaimRow, action: ClaimAction): Promise<AppError> {
   if (action === 'submit' && claim.status === 'reported') {
-    const ownerId = claim.parentClaimId ?? claim.id;
-    const heirs = await findHeirs(db, [ownerId]);
-    const documents = await findDocuments(db, [claim.id]);
-    const relevant = claim.type === 'scholarship' ? heirs.filter((h) => h.id === claim.heirId) : heirs;
-    const missing = missingDocuments(requiredFor(claim, relevant), documents.map((d) => d.code));
+    const { missing } = await checklistOf(db, claim);
     return new AppError(
       'conflict',
       'DOCUMENTS_INCOMPLETE',
@@ -546,9 +515,32 @@ async function transitionRefusal(db: Db, claim: ClaimRow, action: ClaimAction): 
   );
 }
 
-/** A death report cancelled: the participations it ended are reopened and the worker is no longer marked deceased. */
-async function undoDeath(tx: Db, ctx: ClaimContext, claim: ClaimRow): Promise<void> {
-  const endedOn = dayAfter(claim.eventDate);
+/**
+ * A death on `day`: the worker's open participations end the next day (the day itself stays protected) and
+ * the worker is marked deceased, each change audited; protection and coverage history follow. Returns the
+ * participations ended, kept on the claim so that a cancelled or corrected report can reopen them.
+ */
+async function markDeath(tx: Db, ctx: ClaimContext, claim: Pick<ClaimRow, 'workerId' | 'villageCode' | 'number'>, day: string): Promise<string[]> {
+  const endedOn = addDays(day, 1);
+  const ended = await endOpenEnrolmentsOfWorker(tx, claim.workerId, endedOn);
+  await setWorkerDeceased(tx, claim.workerId, day, ctx.actor.id);
+  await refreshProtection(tx, [claim.workerId]);
+  for (const e of ended) {
+    await recordAudit(tx, ctx, {
+      action: 'update',
+      entity: 'enrolment',
+      entityId: e.id,
+      regionCode: claim.villageCode,
+      changes: { endedOn: { before: null, after: endedOn }, reason: { before: null, after: `Peserta meninggal dunia (klaim ${claim.number})` } },
+    });
+  }
+  await recordAudit(tx, ctx, { action: 'update', entity: 'worker', entityId: claim.workerId, regionCode: claim.villageCode, changes: { deceasedOn: { before: null, after: day } } });
+  return ended.map((e) => e.id);
+}
+
+/** The reverse of markDeath (a report cancelled or its day corrected): the participations it ended reopen. */
+async function unmarkDeath(tx: Db, ctx: ClaimContext, claim: ClaimRow, reason: string): Promise<void> {
+  const endedOn = addDays(claim.eventDate, 1);
   const reopened = await reopenEnrolments(tx, claim.endedEnrolmentIds, endedOn);
   await setWorkerDeceased(tx, claim.workerId, null, ctx.actor.id);
   await refreshProtection(tx, [claim.workerId]);
@@ -558,7 +550,7 @@ async function undoDeath(tx: Db, ctx: ClaimContext, claim: ClaimRow): Promise<vo
       entity: 'enrolment',
       entityId: enrolmentId,
       regionCode: claim.villageCode,
-      changes: { endedOn: { before: endedOn, after: null }, reason: { before: null, after: `Laporan kematian ${claim.number} dibatalkan` } },
+      changes: { endedOn: { before: endedOn, after: null }, reason: { before: null, after: reason } },
     });
   }
   await recordAudit(tx, ctx, { action: 'update', entity: 'worker', entityId: claim.workerId, regionCode: claim.villageCode, changes: { deceasedOn: { before: claim.eventDate, after: null } } });

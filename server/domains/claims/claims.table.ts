@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { BenefitAmounts, BenefitEstimate } from '../../../core/benefits.ts';
-import type { ProgramProtection } from '../../../core/claims.ts';
+import type { BenefitAmounts, BenefitEstimate, SchoolLevel } from '../../../core/benefits.ts';
+import type { HeirRelation, ProgramProtection } from '../../../core/claims.ts';
 import { users } from '../auth/auth.table.ts';
 import { workers } from '../workers/workers.table.ts';
 
@@ -122,11 +122,11 @@ export const claimHeirs = pgTable(
     position: integer('position').notNull(),
     nik: varchar('nik', { length: 16 }).notNull(),
     name: text('name').notNull(),
-    relation: text('relation').notNull(),
+    relation: text('relation').$type<HeirRelation>().notNull(),
     birthDate: date('birth_date', { mode: 'string' }).notNull(),
     sex: text('sex', { enum: ['M', 'F'] }).notNull(),
     phone: text('phone'),
-    schoolLevel: text('school_level'),
+    schoolLevel: text('school_level').$type<SchoolLevel>(),
     married: boolean('married').notNull().default(false),
     working: boolean('working').notNull().default(false),
     isPayee: boolean('is_payee').notNull().default(false),

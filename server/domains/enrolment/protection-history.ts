@@ -10,7 +10,7 @@ import type { PaidRange, Participation } from '../../../core/coverage.ts';
 import { statusTimeline, type StatusSpan } from '../../../core/coverage-timeline.ts';
 import type { GraceRule } from '../../../core/premiums.ts';
 import type { Db } from '../../db/client.ts';
-import { arrayLiteral } from '../../db/rows.ts';
+import { arrayLiteral } from '../../db/array-literal.ts';
 import { findGraceRules } from '../premiums/premiums.repo.ts';
 import { countingLine } from './enrolment.repo.ts';
 

@@ -8,8 +8,8 @@
 import ExcelJS from 'exceljs';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { FUNDING_KINDS, FUNDING_KIND_LABELS, type FundingKind } from '../../../core/funding.ts';
-import { neutraliseCell } from '../imports/import-files.ts';
 import { renderPdf } from './pdf.ts';
+import { addTableSheet, xlsxSafe } from './xlsx-table.ts';
 import {
   categoryLabel,
   formatDateId,
@@ -406,42 +406,6 @@ const NUMBER_FORMATS: Record<LineKind, string | undefined> = {
   text: undefined,
 };
 
-type XlsxCell = string | number | null;
-
-interface XlsxColumn {
-  header: string;
-  width: number;
-  numFmt?: string;
-}
-
-function safe(value: XlsxCell): string | number {
-  if (value === null) return NONE;
-  return typeof value === 'string' ? neutraliseCell(value) : value;
-}
-
-/** A sheet with an optional demo line, a bold frozen header and the rows; returns the sheet for extra rows. */
-function addTableSheet(workbook: ExcelJS.Workbook, name: string, isDemo: boolean, columns: XlsxColumn[], rows: XlsxCell[][]): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name);
-  columns.forEach((c, i) => {
-    sheet.getColumn(i + 1).width = c.width;
-  });
-  if (isDemo) sheet.addRow([DEMO_REPORT_LINE]).font = { bold: true, color: { argb: 'FFC92A2A' } };
-  const header = sheet.addRow(columns.map((c) => c.header));
-  header.font = { bold: true };
-  header.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE9ECEF' } };
-  });
-  sheet.views = [{ state: 'frozen', ySplit: header.number }];
-  for (const row of rows) {
-    const added = sheet.addRow(row.map(safe));
-    columns.forEach((c, i) => {
-      const cell = added.getCell(i + 1);
-      if (c.numFmt && typeof cell.value === 'number') cell.numFmt = c.numFmt;
-    });
-  }
-  return sheet;
-}
-
 /** The same summary as a workbook: Ringkasan, Kecamatan, Pembiayaan and Pekerja pemerintah. */
 export async function renderParitranaXlsx(input: ParitranaInput): Promise<Buffer> {
   const lines = summaryLines(input);
@@ -453,7 +417,6 @@ export async function renderParitranaXlsx(input: ParitranaInput): Promise<Buffer
   const summary = addTableSheet(
     workbook,
     summarySheet,
-    input.isDemo,
     [
       { header: 'Indikator', width: 34 },
       { header: 'Ukuran', width: 36 },
@@ -462,6 +425,7 @@ export async function renderParitranaXlsx(input: ParitranaInput): Promise<Buffer
       { header: 'Catatan', width: 50 },
     ],
     lines.map((l) => [PARITRANA_SECTIONS[l.section], l.measure, l.value, l.basis, l.note]),
+    { demoLine: input.isDemo ? DEMO_REPORT_LINE : undefined },
   );
   // each summary row carries its own format (counts, percentages, Rupiah share one column)
   const firstLineRow = (input.isDemo ? 2 : 1) + 1;
@@ -472,13 +436,12 @@ export async function renderParitranaXlsx(input: ParitranaInput): Promise<Buffer
     cell.alignment = { horizontal: 'right' };
   });
   summary.addRow([]);
-  summary.addRow([safe(`${input.regencyName} (${input.regionCode}) · angka per ${formatDateId(input.asOf)} · dibuat ${formatDateId(input.generatedOn)}`)]);
-  for (const note of input.notes) summary.addRow([safe(note)]);
+  summary.addRow([xlsxSafe(`${input.regencyName} (${input.regionCode}) · angka per ${formatDateId(input.asOf)} · dibuat ${formatDateId(input.generatedOn)}`)]);
+  for (const note of input.notes) summary.addRow([xlsxSafe(note)]);
 
   addTableSheet(
     workbook,
     districtSheet,
-    input.isDemo,
     [
       { header: 'Kode kecamatan', width: 16 },
       { header: 'Kecamatan', width: 26 },
@@ -491,12 +454,12 @@ export async function renderParitranaXlsx(input: ParitranaInput): Promise<Buffer
       ...input.districts.map((d) => [d.code, d.name, d.workers, d.covered, d.coverageRegister, categoryLabel(d.category)]),
       [input.regionCode, input.regencyName, input.coverage.workers, input.coverage.covered, input.coverage.coverageRegister, categoryLabel(input.coverage.category)],
     ],
+    { demoLine: input.isDemo ? DEMO_REPORT_LINE : undefined },
   ).lastRow!.font = { bold: true };
 
   addTableSheet(
     workbook,
     financeSheet,
-    input.isDemo,
     [
       { header: 'Sumber pembiayaan', width: 34 },
       { header: 'Jenis', width: 24 },
@@ -507,12 +470,12 @@ export async function renderParitranaXlsx(input: ParitranaInput): Promise<Buffer
       { header: 'Dibayar (Rp)', width: 16, numFmt: '#,##0' },
     ],
     input.regulations.map((r) => [r.sourceName, kindLabel(r.kind), r.legalBasis, r.budgetLine, r.budget, r.committed, r.paid]),
+    { demoLine: input.isDemo ? DEMO_REPORT_LINE : undefined },
   );
 
   addTableSheet(
     workbook,
     governmentSheet,
-    input.isDemo,
     [
       { header: 'Kelompok', width: 40 },
       { header: 'Pekerja', width: 12, numFmt: '#,##0' },
@@ -520,6 +483,7 @@ export async function renderParitranaXlsx(input: ParitranaInput): Promise<Buffer
       { header: 'Cakupan (%) terhadap pekerja kelompok', width: 18, numFmt: '0.0' },
     ],
     input.governmentWorkers.map((g) => [g.label, g.workers, g.covered, percentOf(g.covered, g.workers)]),
+    { demoLine: input.isDemo ? DEMO_REPORT_LINE : undefined },
   );
 
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -9,7 +9,6 @@
  * month, lapsed after; a participation ended during the month no longer counts for it. "Workers" is the
  * register as it stands (workers not deleted and not deceased), the same denominator for every month of a trend.
  */
-import { benefitsPaidIn } from '../claims/claim-reports.service.ts';
 import { randomUUID } from 'node:crypto';
 import { awardRound, rankWithTies } from '../../../core/awards.ts';
 import type {
@@ -37,6 +36,7 @@ import {
   validateCategoryThresholds,
 } from '../../../core/coverage-figures.ts';
 import { FUNDING_KIND_LABELS, type FundingKind } from '../../../core/funding.ts';
+import { addDays } from '../../../core/dates.ts';
 import { addMonths, monthOf } from '../../../core/months.ts';
 import { OCCUPATIONS, occupationLabel } from '../../../core/occupations.ts';
 import { parsePeriod, PeriodError } from '../../../core/periods.ts';
@@ -55,6 +55,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError, errors } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
+import { benefitsPaidIn } from '../claims/claim-reports.service.ts';
 import { findGraceRules } from '../premiums/premiums.repo.ts';
 import type { RegionDirectory } from '../regions/region-directory.ts';
 import type { RegionRecord } from '../regions/region-source.ts';
@@ -203,7 +204,7 @@ export async function getCoverage(db: Db, ctx: CoverageContext, query: { region?
 export async function getHeadline(db: Db, ctx: CoverageContext, query: { region?: string }): Promise<HeadlineResponse> {
   const region = resolveRegion(ctx, query.region);
   const { region: row } = await getCoverage(db, ctx, { region: region.code, date: ctx.today });
-  const until = new Date(Date.parse(`${ctx.today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+  const until = addDays(ctx.today, 30);
   const grace = graceMonthsIn(await findGraceRules(db), monthOf(ctx.today));
   return {
     date: ctx.today,

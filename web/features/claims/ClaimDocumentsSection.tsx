@@ -2,16 +2,13 @@
 import { Alert, Badge, Checkbox, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClaimStatus } from '../../../core/claims.ts';
+import { BEFORE_SUBMISSION_STATUSES } from '../../../core/claims.ts';
 import { useLang } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format.ts';
 import { ApiErrorAlert, useToday } from '../financing/shared.tsx';
 import { ClaimSection } from './ClaimSection.tsx';
 import { useClaimLabel } from './claim-labels.ts';
 import { useReceiveDocument, useWithdrawDocument, type ClaimDetail } from './queries.ts';
-
-/** The checklist changes only before the claim goes to BPJS. */
-const OPEN_CHECKLIST: readonly ClaimStatus[] = ['reported', 'documents_complete', 'not_eligible'];
 
 export function ClaimDocumentsSection({ claim }: { claim: ClaimDetail }) {
   const { t } = useTranslation();
@@ -24,7 +21,7 @@ export function ClaimDocumentsSection({ claim }: { claim: ClaimDetail }) {
   // The tick shows at once; the server's answer (the whole claim) replaces it, or a refusal takes it back.
   const [pending, setPending] = useState<{ code: string; received: boolean } | null>(null);
   const [lastError, setLastError] = useState<unknown>(null);
-  const editable = claim.can.edit && OPEN_CHECKLIST.includes(claim.status);
+  const editable = claim.can.edit && BEFORE_SUBMISSION_STATUSES.includes(claim.status);
   // The server lists what is missing for eligible claims; an ineligible claim's checklist is still kept.
   const missing = claim.eligible ? claim.missing : claim.documents.filter((d) => d.required && !d.received).map(({ code, label: l }) => ({ code, label: l }));
   const receivedCount = claim.documents.filter((d) => d.required && d.received).length;

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClaimPatchInput } from '../../../core/claims.schema.ts';
-import type { ClaimStatus } from '../../../core/claims.ts';
+import { UNDECIDED_STATUSES } from '../../../core/claims.ts';
 import { DefinitionList } from '../../components/DefinitionList.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDate, formatDateTime, formatRupiah } from '../../lib/format.ts';
@@ -14,15 +14,12 @@ import { ClaimEstimate, ClaimProtectionList } from './ClaimProtection.tsx';
 import { ClaimSection } from './ClaimSection.tsx';
 import { useRecheckClaim, useUpdateClaim, type ClaimDetail } from './queries.ts';
 
-/** BPJS may correct the months and wage until it has decided. */
-const BPJS_FACTS_STATUSES: readonly ClaimStatus[] = ['reported', 'documents_complete', 'not_eligible', 'submitted'];
-
 export function ClaimEligibilitySection({ claim }: { claim: ClaimDetail }) {
   const { t } = useTranslation();
   const lang = useLang();
   const recheck = useRecheckClaim(claim.id);
   const [editingBpjs, setEditingBpjs] = useState(false);
-  const canEditBpjs = claim.can.process && BPJS_FACTS_STATUSES.includes(claim.status);
+  const canEditBpjs = claim.can.process && UNDECIDED_STATUSES.includes(claim.status);
   const day = formatDate(claim.eventDate, lang);
   const bpjsSays = (value: number | null, format: (n: number) => string) =>
     value === null ? null : (

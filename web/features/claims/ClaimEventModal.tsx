@@ -1,17 +1,16 @@
 /** "Ubah data kejadian": the facts of the event, while the claim has not gone to BPJS yet. */
-import { NumberInput, SegmentedControl, Input, Switch, TextInput, Textarea } from '@mantine/core';
+import { Switch, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClaimPatchInput } from '../../../core/claims.schema.ts';
-import { INJURY_OUTCOMES, type ClaimStatus, type InjuryOutcome } from '../../../core/claims.ts';
+import { BEFORE_SUBMISSION_STATUSES, type InjuryOutcome } from '../../../core/claims.ts';
 import { FormModal, useModalMutation } from '../financing/forms.tsx';
 import { fieldErrorOf, useToday } from '../financing/shared.tsx';
+import { ClaimInjuryFields } from './ClaimInjuryFields.tsx';
 import { useUpdateClaim, type ClaimDetail } from './queries.ts';
 
-const BEFORE_SUBMISSION: readonly ClaimStatus[] = ['reported', 'documents_complete', 'not_eligible'];
-
 export function canEditEvent(claim: ClaimDetail): boolean {
-  return claim.can.edit && claim.type !== 'scholarship' && BEFORE_SUBMISSION.includes(claim.status);
+  return claim.can.edit && claim.type !== 'scholarship' && BEFORE_SUBMISSION_STATUSES.includes(claim.status);
 }
 
 export function ClaimEventModal({ claim, onClose }: { claim: ClaimDetail; onClose: () => void }) {
@@ -66,31 +65,7 @@ export function ClaimEventModal({ claim, onClose }: { claim: ClaimDetail; onClos
       <TextInput label={t('clm.place')} value={place} onChange={(e) => setPlace(e.currentTarget.value)} error={errorOf('place')} />
       <Textarea label={t('clm.description')} autosize minRows={3} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errorOf('description')} />
       <Switch label={t('clm.trafficAccident')} description={t('clm.trafficAccidentHint')} checked={trafficAccident} onChange={(e) => setTrafficAccident(e.currentTarget.checked)} size="md" />
-      {isInjury && (
-        <>
-          <Input.Wrapper label={t('clm.injuryOutcome')} error={errorOf('injuryOutcome')}>
-            <SegmentedControl
-              fullWidth
-              mt={6}
-              value={injuryOutcome}
-              onChange={(value) => setInjuryOutcome(value as InjuryOutcome)}
-              data={INJURY_OUTCOMES.map((o) => ({ value: o, label: t(`clm.outcome.${o}`) }))}
-            />
-          </Input.Wrapper>
-          {injuryOutcome === 'temporary' && (
-            <NumberInput
-              label={t('clm.incapacityDays')}
-              min={0}
-              max={3650}
-              allowDecimal={false}
-              allowNegative={false}
-              value={incapacityDays}
-              onChange={(v) => setIncapacityDays(typeof v === 'number' ? v : '')}
-              error={errorOf('incapacityDays')}
-            />
-          )}
-        </>
-      )}
+      {isInjury && <ClaimInjuryFields outcome={injuryOutcome} onOutcome={setInjuryOutcome} days={incapacityDays} onDays={setIncapacityDays} errorOf={errorOf} />}
     </FormModal>
   );
 }

@@ -2,39 +2,17 @@
 import { Button, Group, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SCHOOL_LEVELS } from '../../../core/benefits.ts';
-import type { HeirInput } from '../../../core/claims.schema.ts';
 import { HEIR_RELATIONS } from '../../../core/claims.ts';
 import { useToday } from '../financing/shared.tsx';
 import { useClaimLabel } from './claim-labels.ts';
+import { emptyHeirValues, type HeirValues } from './heir-values.ts';
 
-export interface HeirDraft {
-  nik: string;
-  name: string;
-  relation: string;
-  birthDate: string;
-  schoolLevel: string;
-  isPayee: boolean;
-}
-
-export function emptyHeir(isPayee: boolean, relation = 'spouse'): HeirDraft {
-  return { nik: '', name: '', relation, birthDate: '', schoolLevel: '', isPayee };
-}
+/** A row of the report form: an heir as the heir modal holds one. */
+export type HeirDraft = HeirValues;
 
 /** A row left blank is not sent; any other is, so the server can say what is wrong with it. */
 export function isHeirFilled(draft: HeirDraft): boolean {
   return draft.nik.trim() !== '' || draft.name.trim() !== '';
-}
-
-export function heirInputOf(draft: HeirDraft): HeirInput {
-  const isChild = draft.relation === 'child';
-  return {
-    nik: draft.nik.replace(/\s/g, ''),
-    name: draft.name.trim(),
-    relation: draft.relation,
-    ...(draft.birthDate ? { birthDate: draft.birthDate } : {}),
-    ...(isChild && draft.schoolLevel ? { schoolLevel: draft.schoolLevel as HeirInput['schoolLevel'] } : {}),
-    isPayee: draft.isPayee,
-  };
 }
 
 export function ClaimHeirDrafts({
@@ -84,7 +62,7 @@ export function ClaimHeirDrafts({
                 label={t('clm.relation')}
                 data={HEIR_RELATIONS.map((r) => ({ value: r.code, label: label('relation', r.code) }))}
                 value={draft.relation}
-                onChange={(value) => value && update(i, { relation: value })}
+                onChange={(value) => value && update(i, { relation: value as HeirDraft['relation'] })}
                 allowDeselect={false}
                 size="lg"
                 error={errorOf(i, 'relation')}
@@ -127,7 +105,7 @@ export function ClaimHeirDrafts({
                     placeholder={t('clm.schoolLevelPlaceholder')}
                     data={SCHOOL_LEVELS.map((l) => ({ value: l, label: label('schoolLevel', l) }))}
                     value={draft.schoolLevel || null}
-                    onChange={(value) => update(i, { schoolLevel: value ?? '' })}
+                    onChange={(value) => update(i, { schoolLevel: (value ?? '') as HeirDraft['schoolLevel'] })}
                     clearable
                     size="lg"
                     error={errorOf(i, 'schoolLevel')}
@@ -149,7 +127,7 @@ export function ClaimHeirDrafts({
         <Button
           variant="light"
           size="lg"
-          onClick={() => onChange([...drafts, emptyHeir(drafts.length === 0, drafts.length === 0 ? 'spouse' : 'child')])}
+          onClick={() => onChange([...drafts, emptyHeirValues(drafts.length === 0 ? 'spouse' : 'child', drafts.length === 0)])}
           data-testid="claim-heir-add-row"
         >
           {drafts.length === 0 ? t('clm.addHeir') : t('clm.addAnotherHeir')}

@@ -3,30 +3,16 @@ import { Select, SimpleGrid, Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SCHOOL_LEVELS } from '../../../core/benefits.ts';
-import type { HeirDto, HeirInput } from '../../../core/claims.schema.ts';
+import type { HeirDto } from '../../../core/claims.schema.ts';
 import { HEIR_RELATIONS } from '../../../core/claims.ts';
 import { FormModal, useModalMutation } from '../financing/forms.tsx';
 import { fieldErrorOf, useToday } from '../financing/shared.tsx';
 import { useClaimLabel } from './claim-labels.ts';
+import { emptyHeirValues, heirInputOf, type HeirValues } from './heir-values.ts';
 import { useAddHeir, useUpdateHeir, type ClaimDetail, type HeirPatch } from './queries.ts';
 
-interface HeirValues {
-  nik: string;
-  name: string;
-  relation: string;
-  birthDate: string;
-  sex: '' | 'M' | 'F';
-  phone: string;
-  schoolLevel: string;
-  married: boolean;
-  working: boolean;
-  isPayee: boolean;
-}
-
 function valuesOf(heir: HeirDto | null, isFirst: boolean, isInjury: boolean): HeirValues {
-  if (!heir) {
-    return { nik: '', name: '', relation: isInjury || !isFirst ? 'child' : 'spouse', birthDate: '', sex: '', phone: '', schoolLevel: '', married: false, working: false, isPayee: isFirst && !isInjury };
-  }
+  if (!heir) return emptyHeirValues(isInjury || !isFirst ? 'child' : 'spouse', isFirst && !isInjury);
   return {
     nik: heir.nik,
     name: heir.name,
@@ -60,18 +46,7 @@ export function ClaimHeirModal({ claim, heir, onClose }: { claim: ClaimDetail; h
   // A masked NIK cannot be sent back; it stays as it is unless retyped by someone who sees it.
   const nikLocked = heir?.nikMasked ?? false;
 
-  const input = (): HeirInput => ({
-    nik: values.nik.replace(/\s/g, ''),
-    name: values.name.trim(),
-    relation: values.relation,
-    ...(values.birthDate ? { birthDate: values.birthDate } : {}),
-    ...(values.sex ? { sex: values.sex } : {}),
-    phone: values.phone.trim() || null,
-    schoolLevel: isChild && values.schoolLevel ? (values.schoolLevel as HeirInput['schoolLevel']) : null,
-    married: isChild && values.married,
-    working: isChild && values.working,
-    isPayee: values.isPayee,
-  });
+  const input = () => heirInputOf(values);
 
   const onSubmit = () => {
     if (!heir) return addModal.save(input(), t('clm.heirAdded'));

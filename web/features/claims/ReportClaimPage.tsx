@@ -1,18 +1,20 @@
-import { Alert, Button, Group, NumberInput, Paper, Radio, SegmentedControl, Input, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Radio, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ClaimCreateInput } from '../../../core/claims.schema.ts';
-import { CLAIM_EVENTS, INJURY_OUTCOMES, isDeathEvent, type ClaimEvent, type InjuryOutcome } from '../../../core/claims.ts';
+import { CLAIM_EVENTS, isDeathEvent, type ClaimEvent, type InjuryOutcome } from '../../../core/claims.ts';
+import { useWorker } from '../../api/queries.ts';
 import type { WorkerSummary } from '../../api/types.ts';
 import { ApiErrorAlert, GuardedPage, fieldErrorOf, useToday } from '../financing/shared.tsx';
 import { ClaimCheckPanel } from './ClaimCheckPanel.tsx';
-import { ClaimHeirDrafts, emptyHeir, heirInputOf, isHeirFilled, type HeirDraft } from './ClaimHeirDrafts.tsx';
+import { ClaimInjuryFields } from './ClaimInjuryFields.tsx';
+import { ClaimHeirDrafts, isHeirFilled, type HeirDraft } from './ClaimHeirDrafts.tsx';
+import { emptyHeirValues, heirInputOf } from './heir-values.ts';
 import { ClaimWorkerPicker } from './ClaimWorkerPicker.tsx';
 import { canReportClaims } from './claim-rules.ts';
 import { useClaimLabel } from './claim-labels.ts';
-import { useOptionalWorker } from './claim-hooks.ts';
 import { useClaimCheck, useReportClaim } from './queries.ts';
 
 /** `/klaim/baru?worker=`: a village operator reports a death or work accident, on a phone, with the protection check as they type. */
@@ -30,7 +32,7 @@ function ReportClaimForm() {
   const today = useToday();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const preselected = useOptionalWorker(params.get('worker') ?? '');
+  const preselected = useWorker(params.get('worker') ?? '');
   // undefined: the worker named in the address; null: none chosen yet.
   const [picked, setPicked] = useState<WorkerSummary | null | undefined>(undefined);
   const worker = picked === undefined ? (preselected.data ?? null) : picked;
@@ -41,7 +43,7 @@ function ReportClaimForm() {
   const [trafficAccident, setTrafficAccident] = useState(false);
   const [injuryOutcome, setInjuryOutcome] = useState<InjuryOutcome>('temporary');
   const [incapacityDays, setIncapacityDays] = useState<number | ''>('');
-  const [heirs, setHeirs] = useState<HeirDraft[]>([emptyHeir(true)]);
+  const [heirs, setHeirs] = useState<HeirDraft[]>([emptyHeirValues('spouse', true)]);
   const report = useReportClaim();
   // The same query the check panel shows: a second death report of one person is refused, so it is not offered.
   const check = useClaimCheck(worker?.id ?? '', event, eventDate);
@@ -160,37 +162,7 @@ function ReportClaimForm() {
             />
           )}
           {isInjury && (
-            <>
-              <Input.Wrapper label={t('clm.injuryOutcome')} error={errorOf('injuryOutcome')} size="lg">
-                <SegmentedControl
-                  fullWidth
-                  orientation="vertical"
-                  size="md"
-                  mt={6}
-                  value={injuryOutcome}
-                  onChange={(value) => setInjuryOutcome(value as InjuryOutcome)}
-                  data={INJURY_OUTCOMES.map((o) => ({ value: o, label: t(`clm.outcome.${o}`) }))}
-                  data-testid="claim-injury-outcome"
-                />
-              </Input.Wrapper>
-              {injuryOutcome === 'temporary' && (
-                <NumberInput
-                  label={t('clm.incapacityDays')}
-                  description={t('clm.incapacityDaysHint')}
-                  inputWrapperOrder={['label', 'input', 'description', 'error']}
-                  min={0}
-                  max={3650}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  value={incapacityDays}
-                  onChange={(v) => setIncapacityDays(typeof v === 'number' ? v : '')}
-                  error={errorOf('incapacityDays')}
-                  size="lg"
-                  w={{ base: '100%', xs: 260 }}
-                  data-testid="claim-incapacity-days"
-                />
-              )}
-            </>
+            <ClaimInjuryFields outcome={injuryOutcome} onOutcome={setInjuryOutcome} days={incapacityDays} onDays={setIncapacityDays} errorOf={errorOf} large />
           )}
         </Section>
 

@@ -1,8 +1,3 @@
-/** The rows of a raw `db.execute(sql…)` result, which PGlite and node-postgres both put under `rows`. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
-}
-
 /**
  * A PostgreSQL array literal (`{a,b,NULL}`) sent as one text parameter: thousands of values without
  * thousands of parameters. Only for values of a known, plain alphabet (ids, codes, months, statuses).
