@@ -19,11 +19,14 @@
  *   g. renewal and lapse worklists at 500,000 workers / 12,000,000 payment lines (bench/financing.ts).
  *   h. coverage figures, trend and leaderboard at 1,000,000 workers (bench/coverage.ts).
  *   i. claims: reporting deaths through the API, lists, warnings and totals at 20,000 claims (bench/claims.ts).
+ *   j. field census: a village register download, a phone's queue of 500 entries synced and sent again,
+ *      and the compressed JavaScript a phone loads first (bench/field-census.ts, bench/app-shell.ts).
  *
  * Smaller runs for trying things out: BENCH_REGISTER=20000 BENCH_CREATES=500 npm run bench
  * Only some sections: BENCH_ONLY=api (a–d), BENCH_ONLY=imports (e and f), BENCH_ONLY=census (e), BENCH_ONLY=linkage (f),
  * BENCH_ONLY=financing (g; sizes BENCH_FIN_WORKERS=500000 BENCH_FIN_MONTHS=12 BENCH_FIN_REQUESTS=30), BENCH_ONLY=coverage (h),
- * BENCH_ONLY=claims (i; sizes BENCH_CLAIMS=20000 BENCH_CLAIM_WORKERS=50000 BENCH_CLAIM_REPORTS=300 BENCH_CLAIM_REQUESTS=40).
+ * BENCH_ONLY=claims (i; sizes BENCH_CLAIMS=20000 BENCH_CLAIM_WORKERS=50000 BENCH_CLAIM_REPORTS=300 BENCH_CLAIM_REQUESTS=40),
+ * BENCH_ONLY=field (j; sizes BENCH_FIELD_REGISTER=2000 BENCH_FIELD_QUEUE=500).
  * Sizes of e and f: BENCH_IMPORT_ROWS=100000,1000000 BENCH_LINK_REGISTER=1000000 BENCH_LINK_PARTICIPANTS=150000
  */
 import fs from 'node:fs';
@@ -45,6 +48,7 @@ import { benchImports, importSettings, printImportSummary, type ImportBenchResul
 import { benchFinancing, financingSettings, FINANCING_TARGETS, printFinancingSummary, type FinancingResults } from './financing.ts';
 import { benchCoverage, coverageSettings, COVERAGE_TARGETS, printCoverageSummary, type CoverageResults } from './coverage.ts';
 import { benchClaims, claimsSettings, printClaimsSummary, type ClaimsResults } from './claims.ts';
+import { benchField, fieldSettings, printFieldSummary, type FieldResults } from './field-census.ts';
 import { runLoad, type LoadRequest, type LoadSummary } from './load.ts';
 import { fmt, heading, mark, mb, positiveInt, say } from './output.ts';
 import { profileWork, type ProfileSummary } from './profile.ts';
@@ -447,12 +451,13 @@ async function main(): Promise<void> {
   const loadSamples: number[] = [];
   const sampler = setInterval(() => loadSamples.push(os.loadavg()[0]!), 5000);
   sampler.unref();
-  // BENCH_ONLY picks sections: api (a–d), imports (e, f), census (e), linkage (f), financing (g), coverage (h), claims (i); unset runs them all.
+  // BENCH_ONLY picks sections: api (a–d), imports (e, f), census (e), linkage (f), financing (g), coverage (h), claims (i), field (j); unset runs them all.
   const only = process.env.BENCH_ONLY?.trim().toLowerCase() || 'all';
-  if (!['all', 'api', 'imports', 'census', 'linkage', 'financing', 'coverage', 'claims'].includes(only)) {
-    throw new Error(`BENCH_ONLY=${only}: use api, imports, census, linkage, financing, coverage or claims`);
+  if (!['all', 'api', 'imports', 'census', 'linkage', 'financing', 'coverage', 'claims', 'field'].includes(only)) {
+    throw new Error(`BENCH_ONLY=${only}: use api, imports, census, linkage, financing, coverage, claims or field`);
   }
   const runClaims = only === 'all' || only === 'claims';
+  const runField = only === 'all' || only === 'field';
   const runFinancing = only === 'all' || only === 'financing';
   const runCoverage = only === 'all' || only === 'coverage';
   const runApi = only === 'all' || only === 'api';
@@ -463,10 +468,10 @@ async function main(): Promise<void> {
     startedAt: startedAt.toISOString(),
     machine,
     only,
-    settings: { ...(runApi ? SETTINGS : {}), ...(runCensus || runLinkage ? { imports } : {}), ...(runFinancing ? { financing: financingSettings() } : {}), ...(runCoverage ? { coverage: coverageSettings() } : {}), ...(runClaims ? { claims: claimsSettings() } : {}) },
+    settings: { ...(runApi ? SETTINGS : {}), ...(runCensus || runLinkage ? { imports } : {}), ...(runFinancing ? { financing: financingSettings() } : {}), ...(runCoverage ? { coverage: coverageSettings() } : {}), ...(runClaims ? { claims: claimsSettings() } : {}), ...(runField ? { field: fieldSettings() } : {}) },
     targets: TARGETS,
   };
-  if (!runApi) say(`BENCH_ONLY=${only}: sections ${[runCensus && 'e', runLinkage && 'f', runFinancing && 'g', runCoverage && 'h', runClaims && 'i'].filter(Boolean).join(' and ')} only`);
+  if (!runApi) say(`BENCH_ONLY=${only}: sections ${[runCensus && 'e', runLinkage && 'f', runFinancing && 'g', runCoverage && 'h', runClaims && 'i', runField && 'j'].filter(Boolean).join(' and ')} only`);
 
   try {
     if (runApi) {
@@ -515,6 +520,7 @@ async function main(): Promise<void> {
     }
 
     if (runClaims) results.claims = await benchClaims(tmpRoot);
+    if (runField) results.field = await benchField(tmpRoot);
 
     printSummary(results);
   } finally {
@@ -543,6 +549,7 @@ function printSummary(results: Record<string, unknown>): void {
   if (results.financing) printFinancingSummary(results.financing as FinancingResults);
   if (results.coverage) printCoverageSummary(results.coverage as CoverageResults);
   if (results.claims) printClaimsSummary(results.claims as ClaimsResults);
+  if (results.field) printFieldSummary(results.field as FieldResults);
   if (results.postgres) {
     heading('Summary against the targets (PostgreSQL server)');
     printEngineSummary(results.postgres as Record<string, unknown>);

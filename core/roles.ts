@@ -5,13 +5,14 @@
 import { maskNik } from './nik.ts';
 import { isWithinRegion, type RegionLevel } from './regions.ts';
 
-export const ROLES = ['admin', 'district', 'village', 'bpjs', 'viewer'] as const;
+export const ROLES = ['admin', 'district', 'village', 'enumerator', 'bpjs', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, { id: string; en: string }> = {
   admin: { id: 'Admin Disnakertrans', en: 'Manpower office admin' },
   district: { id: 'Kecamatan (camat)', en: 'District office' },
   village: { id: 'Operator desa', en: 'Village operator' },
+  enumerator: { id: 'Petugas sensus (enumerator)', en: 'Census enumerator' },
   bpjs: { id: 'Petugas BPJS Ketenagakerjaan', en: 'BPJS branch officer' },
   viewer: { id: 'Pimpinan (dasbor)', en: 'Dashboard viewer' },
 };
@@ -21,6 +22,7 @@ export const ROLE_SCOPE_LEVEL: Record<Role, RegionLevel | 'regency-or-wider'> = 
   admin: 'regency-or-wider',
   district: 'district',
   village: 'village',
+  enumerator: 'village',
   bpjs: 'regency-or-wider',
   viewer: 'regency-or-wider',
 };
@@ -37,6 +39,27 @@ export function canReadRegion(actor: Actor, regionCode: string): boolean {
 /** Who may add, change or remove workers in the register: the manpower office and the village's own operator. */
 export function canWriteWorkers(actor: Actor, villageCode: string): boolean {
   return (actor.role === 'admin' || actor.role === 'village') && isWithinRegion(villageCode, actor.regionCode);
+}
+
+/**
+ * Census entries (new workers, changes, confirmations) for one village: the manpower office, the
+ * village's operator, and the enumerators of that village — who may do nothing else (`ENUMERATOR_ONLY`).
+ */
+export function canWriteCensus(actor: Actor, villageCode: string): boolean {
+  return (actor.role === 'admin' || actor.role === 'village' || actor.role === 'enumerator') && isWithinRegion(villageCode, actor.regionCode);
+}
+
+/** Opening, changing and closing census rounds: the manpower office. */
+export function canManageCensusRounds(actor: Actor): boolean {
+  return actor.role === 'admin';
+}
+
+/**
+ * An enumerator works only in the census app: every other private route refuses them, whatever their
+ * region. Routes they may use say so with `config: { enumerator: true }`.
+ */
+export function isCensusOnlyRole(role: Role): boolean {
+  return role === 'enumerator';
 }
 
 /** District offices and the dashboard viewer read lists with NIKs masked. */
@@ -67,6 +90,7 @@ export type ImportKind = 'workers' | 'bpjs';
 const IMPORT_KINDS: Record<Role, ImportKind[]> = {
   admin: ['workers', 'bpjs'],
   village: ['workers'],
+  enumerator: [],
   bpjs: ['bpjs'],
   district: [],
   viewer: [],

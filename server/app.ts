@@ -33,6 +33,7 @@ import { paymentRoutes } from './domains/financing/payments.routes.ts';
 import { coverageRoutes } from './domains/ucj/coverage.routes.ts';
 import { reportRoutes } from './domains/reports/reports.routes.ts';
 import { claimRoutes } from './domains/claims/claims.routes.ts';
+import { censusRoutes } from './domains/census/census.routes.ts';
 import { installErrorHandler, NOT_FOUND_BODY } from './errors.ts';
 import sessionPlugin from './plugins/session.ts';
 import { WEB_DIST_DIR } from './paths.ts';
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(coverageRoutes(deps));
   await app.register(reportRoutes(deps));
   await app.register(claimRoutes(deps));
+  await app.register(censusRoutes(deps));
   // Finish the batch in hand and leave the rest for the next start (it resumes where it stopped).
   app.addHook('onClose', async () => imports.stop());
 

@@ -12,3 +12,4 @@ export * from '../domains/financing/financing.table.ts';
 export * from '../domains/enrolment/protection-history.table.ts';
 export * from '../domains/ucj/coverage.table.ts';
 export * from '../domains/claims/claims.table.ts';
+export * from '../domains/census/census.table.ts';

@@ -7,7 +7,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../db/client.ts';
 import { resolveSession, toSessionUser, type SessionUser } from '../domains/auth/auth.service.ts';
-import { errors } from '../errors.ts';
+import { AppError, errors } from '../errors.ts';
+import { isCensusOnlyRole } from '../../core/roles.ts';
 
 export const SESSION_COOKIE = 'jaring_session';
 
@@ -22,6 +23,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without logging in. */
     public?: boolean;
+    /** Open to census enumerators, who may use no other private route. */
+    enumerator?: boolean;
   }
 }
 
@@ -101,7 +104,11 @@ async function sessionPlugin(app: FastifyInstance, options: SessionOptions): Pro
         }
       }
     }
-    if (!request.user && !request.routeOptions.config.public) throw errors.unauthenticated();
+    const config = request.routeOptions.config;
+    if (!request.user && !config.public) throw errors.unauthenticated();
+    if (request.user && isCensusOnlyRole(request.user.role) && !config.public && !config.enumerator) {
+      throw new AppError('forbidden', 'CENSUS_ONLY', 'Petugas sensus hanya dapat memakai aplikasi sensus lapangan.');
+    }
   });
 }
 

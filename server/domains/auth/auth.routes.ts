@@ -51,7 +51,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/me',
-      { schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: meSchema, ...errorResponses(401) } } },
+      { config: { enumerator: true }, schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: meSchema, ...errorResponses(401) } } },
       async (request) => {
         const row = await findUserByUsername(db, currentUser(request).username);
         return { user: presentUser(row!, deps.regions) };

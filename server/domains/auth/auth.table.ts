@@ -1,3 +1,4 @@
+import { ROLES } from '../../../core/roles.ts';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const users = pgTable('users', {
@@ -5,7 +6,7 @@ export const users = pgTable('users', {
   username: text('username').notNull().unique(),
   /** scrypt hash in the form `scrypt$N$r$p$salt$hash`. */
   passwordHash: text('password_hash').notNull(),
-  role: text('role', { enum: ['admin', 'district', 'village', 'bpjs', 'viewer'] }).notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
   regionCode: text('region_code').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),

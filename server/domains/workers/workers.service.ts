@@ -151,8 +151,11 @@ function nikTaken(existing: WorkerRow | undefined, ctx: WorkerContext): AppError
   );
 }
 
-function assertCanWrite(ctx: WorkerContext, villageCode: string): void {
-  if (!canWriteWorkers(ctx.actor, villageCode)) {
+/** Who may write a worker of a village: the register's rule, or the census's when an entry arrives from the field. */
+export type WorkerWriteRule = (actor: SessionUser, villageCode: string) => boolean;
+
+function assertCanWrite(ctx: WorkerContext, villageCode: string, authorize: WorkerWriteRule = canWriteWorkers): void {
+  if (!authorize(ctx.actor, villageCode)) {
     throw errors.forbidden(
       ctx.actor.role === 'village' || ctx.actor.role === 'admin'
         ? 'Anda hanya dapat mengubah data pekerja di wilayah Anda sendiri.'
@@ -161,9 +164,14 @@ function assertCanWrite(ctx: WorkerContext, villageCode: string): void {
   }
 }
 
-export async function createWorker(db: Db, ctx: WorkerContext, input: WorkerCreateInput): Promise<WorkerDetailDto> {
+export async function createWorker(
+  db: Db,
+  ctx: WorkerContext,
+  input: WorkerCreateInput,
+  authorize: WorkerWriteRule = canWriteWorkers,
+): Promise<WorkerDetailDto> {
   const { values, warnings } = normalizeValues(input, ctx);
-  assertCanWrite(ctx, values.villageCode);
+  assertCanWrite(ctx, values.villageCode, authorize);
   // No look-up first: the unique index refuses a registered NIK, and the catch below explains it.
   const now = new Date();
   const row: WorkerRow = {
@@ -211,10 +219,16 @@ export async function getWorker(db: Db, ctx: WorkerContext, id: string): Promise
   return presentDetail(db, row, ctx, nik.ok ? nik.warnings : []);
 }
 
-export async function updateWorker(db: Db, ctx: WorkerContext, id: string, patch: WorkerPatchInput): Promise<WorkerDetailDto> {
+export async function updateWorker(
+  db: Db,
+  ctx: WorkerContext,
+  id: string,
+  patch: WorkerPatchInput,
+  authorize: WorkerWriteRule = canWriteWorkers,
+): Promise<WorkerDetailDto> {
   const before = await loadReadable(db, ctx, id);
-  assertCanWrite(ctx, before.villageCode);
-  if (patch.villageCode && patch.villageCode !== before.villageCode) assertCanWrite(ctx, patch.villageCode);
+  assertCanWrite(ctx, before.villageCode, authorize);
+  if (patch.villageCode && patch.villageCode !== before.villageCode) assertCanWrite(ctx, patch.villageCode, authorize);
 
   const nikChanged = patch.nik !== undefined && patch.nik !== before.nik;
   const merged = {
