@@ -106,7 +106,8 @@ async function benchEngine(engine: 'pglite' | 'postgres', env: { DATA_DIR: strin
           return { key, roundId, recordedAt, kind: 'new', fields: makeWorker({ villageCode: VILLAGE }) };
       }
     });
-    const [{ n: before }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from workers`);
+    const workerCount = async () => (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from workers`))[0]!.n;
+    const before = await workerCount();
     const send = async () => {
       const statuses: Record<string, number> = {};
       let replayed = 0;
@@ -131,13 +132,13 @@ async function benchEngine(engine: 'pglite' | 'postgres', env: { DATA_DIR: strin
       `  sync a queue of ${int(queue.length)} entries (${BATCH} per request): ${fmt(first.ms / 1000, 2)} s = ${fmt(sync.perSecond)} entries/s; ` +
         `per request p50 ${fmt(first.batch.p50)} ms, p95 ${fmt(first.batch.p95)} ms — ${JSON.stringify(first.statuses)}`,
     );
-    const [{ n: afterFirst }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from workers`);
+    const afterFirst = await workerCount();
     const again = await send();
-    const [{ n: afterSecond }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from workers`);
-    const resend = { entries: queue.length, ms: again.ms, perSecond: (queue.length * 1000) / again.ms, replayed: again.replayed, workersAdded: afterSecond! - afterFirst! };
+    const afterSecond = await workerCount();
+    const resend = { entries: queue.length, ms: again.ms, perSecond: (queue.length * 1000) / again.ms, replayed: again.replayed, workersAdded: afterSecond - afterFirst };
     say(
       `  the same queue again: ${fmt(again.ms / 1000, 2)} s = ${fmt(resend.perSecond)} entries/s; ${int(again.replayed)} replayed, ` +
-        `workers added by the first send ${int(afterFirst! - before!)}, by the second ${int(resend.workersAdded)}`,
+        `workers added by the first send ${int(afterFirst - before)}, by the second ${int(resend.workersAdded)}`,
     );
     return { engine, download, sync, resend };
   } finally {

@@ -1,12 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { isWithinRegion, regionLevelOf } from './regions.ts';
-import { canReadRegion, canWriteWorkers, mustMaskNik, type Actor } from './roles.ts';
+import { canReadRegion, canWriteCensus, canWriteWorkers, mustMaskNik, type Actor } from './roles.ts';
 
 const village: Actor = { role: 'village', regionCode: '52.03.01.2001' };
 const district: Actor = { role: 'district', regionCode: '52.03.01' };
 const admin: Actor = { role: 'admin', regionCode: '52.03' };
 const bpjs: Actor = { role: 'bpjs', regionCode: '52.03' };
 const viewer: Actor = { role: 'viewer', regionCode: '52.03' };
+const enumerator: Actor = { role: 'enumerator', regionCode: '52.03.01.2001' };
+
+describe('census entries', () => {
+  it.each([
+    [enumerator, '52.03.01.2001', true],
+    [enumerator, '52.03.01.2002', false],
+    [village, '52.03.01.2001', true],
+    [admin, '52.03.21.2005', true],
+    [district, '52.03.01.2001', false],
+    [bpjs, '52.03.01.2001', false],
+    [viewer, '52.03.01.2001', false],
+  ] as const)('%o may send entries for %s: %s', (actor, villageCode, allowed) => {
+    expect(canWriteCensus(actor, villageCode)).toBe(allowed);
+  });
+
+  it('does not let an enumerator write the register directly', () => {
+    expect(canWriteWorkers(enumerator, '52.03.01.2001')).toBe(false);
+  });
+});
 
 describe('scope rules', () => {
   it.each([

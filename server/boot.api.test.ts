@@ -40,7 +40,7 @@ describe('first start on an empty installation', () => {
 
     const demo = first.report.demo!;
     expect(demo.workerCount).toBeGreaterThan(2000);
-    expect(demo.logins.map((l) => l.role).sort()).toEqual(['bpjs', 'district', 'viewer', 'village']);
+    expect(demo.logins.map((l) => l.role).sort()).toEqual(['bpjs', 'district', 'enumerator', 'viewer', 'village']);
     const cookie = await login(first.app, 'bpjs', demo.password);
     const districts = (await first.app.inject({ method: 'GET', url: '/api/regions/52.03/children', headers: { cookie } })).json().items;
     expect(districts.every((d: { workerCount: number }) => d.workerCount > 0)).toBe(true);
@@ -67,6 +67,12 @@ describe('first start on an empty installation', () => {
     expect((await first.app.inject({ method: 'GET', url: '/api/claims/handovers', headers: { cookie } })).json().items).toHaveLength(1);
     const totals = (await first.app.inject({ method: 'GET', url: '/api/claims/totals', headers: { cookie } })).json();
     expect(totals.total).toBeGreaterThan(100_000_000);
+    // A census round running in the first district, with what the demo enumerator sent through the real sync.
+    const enumeratorCookie = await login(first.app, 'pencacah', demo.password);
+    const [round] = (await first.app.inject({ method: 'GET', url: '/api/census/rounds', headers: { cookie: enumeratorCookie } })).json().items;
+    expect(round).toMatchObject({ state: 'running', villageCount: 1 });
+    const progress = (await first.app.inject({ method: 'GET', url: `/api/census/rounds/${round.id}/progress`, headers: { cookie: enumeratorCookie } })).json();
+    expect(progress.totals).toMatchObject({ collected: 18, added: 14, duplicates: 4, rejected: 0 });
     if (!databaseUrl) expect(fs.readFileSync(path.join(dataDir, DEMO_LOGIN_FILE), 'utf8')).toContain(demo.password);
   });
 

@@ -70,7 +70,7 @@ export async function bootJaring(config: Config, options: BootOptions = {}): Pro
         lastShown = done;
         progress(`  demo workers ${done.toLocaleString('id-ID')} / ${total.toLocaleString('id-ID')}`);
       }
-    });
+    }, config.timeZone);
     if (!config.databaseUrl) writeDemoLoginFile(config.dataDir, report.demo.password, report.demo.logins);
   }
   report.isDemo = await isDemoDatabase(db);
@@ -133,7 +133,7 @@ export const DEMO_LOGIN_FILE = 'demo-logins.txt';
 function writeDemoLoginFile(dataDir: string, password: string, logins: DemoLogin[]): void {
   const lines = [
     'Jaring DEMO logins — synthetic data only. Delete the data folder to start without demo data (JARING_DEMO=0).',
-    ...logins.map((l) => `${l.username.padEnd(14)} ${l.role.padEnd(9)} ${l.regionName} (${l.regionCode})`),
+    ...logins.map((l) => `${l.username.padEnd(14)} ${l.role.padEnd(11)} ${l.regionName} (${l.regionCode})`),
     `password for all demo users: ${password}`,
     '',
   ];

@@ -35,7 +35,7 @@ if (report.generatedAdminPassword) {
 if (report.demo) {
   say('');
   say(`Demo users (password for all: ${report.demo.password}):`);
-  for (const l of report.demo.logins) say(`  ${l.username.padEnd(14)} ${l.role.padEnd(9)} ${l.regionName}`);
+  for (const l of report.demo.logins) say(`  ${l.username.padEnd(14)} ${l.role.padEnd(11)} ${l.regionName}`);
 } else if (report.isDemo && jaring.database.kind === 'pglite') {
   say(`Demo users and their password: ${config.dataDir}/${DEMO_LOGIN_FILE}`);
 }

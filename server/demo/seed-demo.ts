@@ -26,6 +26,7 @@ import { fundingBudgets, fundingCommitments, fundingSources, payments } from '..
 import { buildDemoLedger } from './demo-financing.ts';
 import { seedDemoCoverage } from './demo-coverage.ts';
 import { seedDemoClaims } from './demo-claims.ts';
+import { seedDemoCensus } from './demo-census.ts';
 
 const DEMO_KEY = 'demo.seeded';
 
@@ -46,6 +47,7 @@ export async function seedDemo(
   regions: RegionDirectory,
   today: string,
   onProgress: (done: number, total: number) => void = () => {},
+  timeZone = 'Asia/Makassar',
 ): Promise<{ password: string; logins: DemoLogin[]; workerCount: number }> {
   const districts = regions.within(regions.servedCode, 'district');
   const villages = regions.within(regions.servedCode, 'village');
@@ -55,6 +57,7 @@ export async function seedDemo(
   const firstVillage = regions.children(firstDistrict.code)[0]!;
   const logins: DemoLogin[] = [
     { username: 'operator.desa', role: 'village', regionCode: firstVillage.code, regionName: firstVillage.name },
+    { username: 'pencacah', role: 'enumerator', regionCode: firstVillage.code, regionName: firstVillage.name },
     { username: 'camat', role: 'district', regionCode: firstDistrict.code, regionName: firstDistrict.name },
     { username: 'bpjs', role: 'bpjs', regionCode: regions.servedCode, regionName: regions.served.name },
     { username: 'pimpinan', role: 'viewer', regionCode: regions.servedCode, regionName: regions.served.name },
@@ -99,6 +102,7 @@ export async function seedDemo(
   await importDemoBpjsFile(db, regions, today, demoBpjsFile(rows, demoEnrolments, today));
   await seedDemoCoverage(db, regions, today);
   await seedDemoClaims(db, regions, today, firstVillage.code);
+  await seedDemoCensus(db, regions, today, timeZone, firstDistrict.code, 'pencacah');
   // Fresh statistics for the planner: the embedded database has no autovacuum to gather them.
   await db.execute('analyze');
   return { password, logins, workerCount: rows.length };

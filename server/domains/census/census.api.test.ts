@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nikDigest, type CensusSyncResult } from '../../../core/census.ts';
-import { makeNik, makeWorker } from '../../test/factories.ts';
+import { makeWorker } from '../../test/factories.ts';
 import { testApp, type TestApp } from '../../test/test-app.ts';
 
 const VILLAGE = '52.03.01.2001'; // Tanjung Luar, Keruak
