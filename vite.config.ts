@@ -3,6 +3,7 @@ import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * Writes `.br` and `.gz` copies next to every text file of the build, so the server can send them as
@@ -31,12 +32,59 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The installable field-census app (/sensus): a service worker that keeps the whole app shell so the
+ * census works with no signal. Registered by an external /registerSW.js (the CSP allows no inline
+ * script); `autoUpdate` takes a new version as soon as it is installed. Only the plain files are
+ * precached — the .br/.gz copies above are for the server, and the glob's extensions leave them out.
+ */
+function fieldCensusPwa() {
+  return VitePWA({
+    registerType: 'autoUpdate',
+    strategies: 'generateSW',
+    injectRegister: 'script',
+    devOptions: { enabled: false },
+    // The workbox globs below already take the icons; listing them twice would only duplicate entries.
+    includeManifestIcons: false,
+    manifest: {
+      name: 'Jaring — Sensus lapangan',
+      short_name: 'Jaring',
+      description: 'Pendataan pekerja informal di lapangan, juga tanpa sinyal',
+      lang: 'id',
+      start_url: '/sensus',
+      scope: '/',
+      display: 'standalone',
+      theme_color: '#007e6a',
+      background_color: '#ffffff',
+      icons: [
+        { src: '/pwa-192.png', sizes: '192x192', type: 'image/png' },
+        { src: '/pwa-512.png', sizes: '512x512', type: 'image/png' },
+        { src: '/pwa-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+      navigateFallback: '/index.html',
+      // API calls and file downloads are never answered with the app shell.
+      navigateFallbackDenylist: [/^\/api\//],
+      // The largest chunk (charts) is about 0.5 MB; leave room for growth.
+      maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+      cleanupOutdatedCaches: true,
+      // What `autoUpdate` means; the plugin sets these itself only with its own registration code. A new
+      // version takes over at once (an open page keeps the chunks it already loaded) and the first visit
+      // is controlled without a reload, so a phone that logged in once opens offline.
+      skipWaiting: true,
+      clientsClaim: true,
+    },
+  });
+}
+
 // The web app lives in web/ and is built into dist/web, which the server serves (server/app.ts).
 // In development, `npx vite` serves the app with hot reload and forwards /api to a server started with
 // `npm run dev` (or to JARING_API_URL, e.g. http://localhost:3111).
 export default defineConfig({
   root: 'web',
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), fieldCensusPwa()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

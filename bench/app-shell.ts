@@ -10,7 +10,7 @@ import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { REPO_ROOT } from './startup.ts';
 
-export const WEB_DIST = path.join(REPO_ROOT, 'dist', 'web');
+export const WEB_DIST = process.env.JARING_WEB_DIST ?? path.join(REPO_ROOT, "dist", "web");
 
 export interface ShellSize {
   page: string;

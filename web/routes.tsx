@@ -1,11 +1,14 @@
 /** The route table. Every page is its own chunk so a phone downloads only what it opens. */
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { AppLayout } from './components/AppLayout.tsx';
+import { PageLoader } from './components/PageLoader.tsx';
 import { PublicLayout } from './components/PublicLayout.tsx';
 import { RequireAuth } from './features/auth/RequireAuth.tsx';
 import { HomeRedirect } from './features/auth/HomeRedirect.tsx';
 
+// The signed-in frame (navigation, header) is a chunk of its own: the login page and the field census
+// app, which a phone opens first, do not download it.
+const AppLayout = lazy(() => import('./components/AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
 const LoginPage = lazy(() => import('./features/auth/LoginPage.tsx'));
 const RegionPage = lazy(() => import('./features/regions/RegionPage.tsx'));
 const WorkerDetailPage = lazy(() => import('./features/workers/WorkerDetailPage.tsx'));
@@ -36,6 +39,9 @@ const HandoversPage = lazy(() => import('./features/claims/HandoversPage.tsx'));
 const HandoverPage = lazy(() => import('./features/claims/HandoverPage.tsx'));
 const BenefitCalculatorPage = lazy(() => import('./features/claims/BenefitCalculatorPage.tsx'));
 const ClaimSettingsPage = lazy(() => import('./features/claims/ClaimSettingsPage.tsx'));
+const FieldCensusPage = lazy(() => import('./features/census/field/FieldCensusPage.tsx'));
+const CensusRoundsPage = lazy(() => import('./features/census/rounds/CensusRoundsPage.tsx'));
+const CensusRoundPage = lazy(() => import('./features/census/rounds/CensusRoundPage.tsx'));
 const PublicCoveragePage = lazy(() => import('./features/public/PublicCoveragePage.tsx'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage.tsx'));
 
@@ -47,10 +53,14 @@ export const router = createBrowserRouter([
       { path: '/publik', element: <PublicCoveragePage /> },
     ],
   },
+  // The field census works offline, so it does its own session handling (a cached profile when offline).
+  { path: '/sensus', element: <FieldCensusPage /> },
   {
     element: (
       <RequireAuth>
-        <AppLayout />
+        <Suspense fallback={<PageLoader />}>
+          <AppLayout />
+        </Suspense>
       </RequireAuth>
     ),
     children: [
@@ -85,6 +95,8 @@ export const router = createBrowserRouter([
       { path: 'klaim/kalkulator', element: <BenefitCalculatorPage /> },
       { path: 'klaim/pengaturan', element: <ClaimSettingsPage /> },
       { path: 'klaim/:id', element: <ClaimDetailPage /> },
+      { path: 'sensus/putaran', element: <CensusRoundsPage /> },
+      { path: 'sensus/putaran/:id', element: <CensusRoundPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { ROLE_LABELS, canManageUsers, canReadAudit } from '../../core/roles.ts';
+import { ROLE_LABELS, canManageUsers, canReadAudit, isCensusOnlyRole } from '../../core/roles.ts';
 import { useLogout, useMeta } from '../api/queries.ts';
 import { useCurrentUser } from '../features/auth/session.ts';
 import { canSeeCommitments, canSeeFunding, canSeePayments, canSeePlan, canSeeWorklists } from '../features/financing/financing-rules.ts';
@@ -100,6 +100,9 @@ function MainNav() {
     ...(user.role === 'village' || user.role === 'admin'
       ? [{ to: '/workers/new', label: t('nav.addWorker'), active: pathname === '/workers/new' }]
       : []),
+    ...(!isCensusOnlyRole(user.role) ? [{ to: '/sensus/putaran', label: t('nav.censusRounds'), active: pathname.startsWith('/sensus/putaran') }] : []),
+    // The field app is a page of its own (no navigation), made for the village's phone.
+    ...(user.role === 'village' ? [{ to: '/sensus', label: t('nav.censusFieldApp'), active: false }] : []),
     ...(canImport(user.role) ? [{ to: '/imports', label: t('nav.imports'), active: pathname.startsWith('/imports') }] : []),
     ...(canReconcile(user.role)
       ? [

@@ -10,7 +10,7 @@ export function LanguageSwitch() {
       aria-label={t('app.language')}
       size="sm"
       value={lang}
-      onChange={(value) => setLang(value === 'en' ? 'en' : 'id')}
+      onChange={(value) => void setLang(value === 'en' ? 'en' : 'id')}
       data={[
         { value: 'id', label: 'ID' },
         { value: 'en', label: 'EN' },

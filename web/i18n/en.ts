@@ -1,6 +1,8 @@
 import { awardsEn, publicEn } from '../features/awards/i18n.ts';
 import { claimsEn } from '../features/claims/i18n.ts';
 import { claimsAdminEn } from '../features/claims/i18n-admin.ts';
+import { censusFieldEn } from '../features/census/field/i18n.ts';
+import { censusRoundsEn } from '../features/census/rounds/i18n.ts';
 import { coverageEn } from '../features/ucj/i18n.ts';
 import type { Translations } from './id.ts';
 
@@ -8,6 +10,8 @@ export const en: Translations = {
   cov: coverageEn,
   clm: claimsEn,
   clmx: claimsAdminEn,
+  cns: censusFieldEn,
+  cnr: censusRoundsEn,
   awd: awardsEn,
   pub: publicEn,
   app: {
@@ -52,6 +56,8 @@ export const en: Translations = {
     claimHandovers: 'Hand-over ceremonies',
     claimCalculator: 'Benefit calculator',
     claimSettings: 'Claim settings',
+    censusRounds: 'Field census',
+    censusFieldApp: 'Census app (offline)',
   },
   login: {
     title: 'Log in to Jaring',

@@ -2,12 +2,16 @@
 import { awardsId, publicId } from '../features/awards/i18n.ts';
 import { claimsId } from '../features/claims/i18n.ts';
 import { claimsAdminId } from '../features/claims/i18n-admin.ts';
+import { censusFieldId } from '../features/census/field/i18n.ts';
+import { censusRoundsId } from '../features/census/rounds/i18n.ts';
 import { coverageId } from '../features/ucj/i18n.ts';
 
 export const id = {
   cov: coverageId,
   clm: claimsId,
   clmx: claimsAdminId,
+  cns: censusFieldId,
+  cnr: censusRoundsId,
   awd: awardsId,
   pub: publicId,
   app: {
@@ -52,6 +56,8 @@ export const id = {
     claimHandovers: 'Acara penyerahan',
     claimCalculator: 'Kalkulator manfaat',
     claimSettings: 'Pengaturan klaim',
+    censusRounds: 'Sensus lapangan',
+    censusFieldApp: 'Aplikasi sensus (luring)',
   },
   login: {
     title: 'Masuk ke Jaring',

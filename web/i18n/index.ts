@@ -5,7 +5,6 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import type { Lang } from '../lib/format.ts';
-import { en } from './en.ts';
 import { id } from './id.ts';
 
 export const LANGS: Lang[] = ['id', 'en'];
@@ -27,18 +26,31 @@ function storedLang(): Lang {
   }
 }
 
+// Indonesian ships with the app shell; English (about 20 kB compressed) loads only when chosen, which keeps
+// the first load of a phone's field census under its 300 kB budget. The service worker caches it too.
+async function loadEnglish(): Promise<void> {
+  if (i18n.hasResourceBundle('en', 'translation')) return;
+  const { en } = await import('./en.ts');
+  i18n.addResourceBundle('en', 'translation', en);
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { id: { translation: id }, en: { translation: en } },
-  lng: storedLang(),
+  resources: { id: { translation: id } },
+  lng: 'id',
   fallbackLng: 'id',
   supportedLngs: LANGS,
+  partialBundledLanguages: true,
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+/** Resolves once the remembered language is ready; the app renders after it (no flash of the other language). */
+export const i18nReady: Promise<void> = storedLang() === 'en' ? setLang('en').catch(() => undefined) : Promise.resolve();
 document.documentElement.lang = i18n.language;
 
-export function setLang(lang: Lang): void {
-  void i18n.changeLanguage(lang);
+export async function setLang(lang: Lang): Promise<void> {
+  if (lang === 'en') await loadEnglish();
+  await i18n.changeLanguage(lang);
   document.documentElement.lang = lang;
   try {
     localStorage.setItem(STORAGE_KEY, lang);

@@ -390,6 +390,9 @@ async function syncEntry(db: Db, ctx: CensusContext, scope: SyncScope, entry: Ce
         );
 
     await updateEntry(tx, entry.key, {
+      // A resend may change the entry's kind (a duplicate confirmed instead) and so its village.
+      villageCode,
+      districtCode: ancestorCodeAt(villageCode, 'district')!,
       kind: entry.kind,
       status: outcome.status,
       outcome: outcome.outcome,

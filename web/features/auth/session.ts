@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { isCensusOnlyRole } from '../../../core/roles.ts';
 import type { User } from '../../api/types.ts';
 
 export const CurrentUserContext = createContext<User | null>(null);
@@ -10,9 +11,12 @@ export function useCurrentUser(): User {
   return user;
 }
 
-/** Where a user starts: their own village, district or the whole regency. */
-export function homePathFor(user: Pick<User, 'regionCode'>): string {
-  return `/regions/${user.regionCode}`;
+/**
+ * Where a user starts: their own village, district or the whole regency; a census enumerator, who may use
+ * nothing else, in the field census app.
+ */
+export function homePathFor(user: Pick<User, 'regionCode' | 'role'>): string {
+  return isCensusOnlyRole(user.role) ? '/sensus' : `/regions/${user.regionCode}`;
 }
 
 /** Only same-site paths may follow a login (no `//evil.example`). */
