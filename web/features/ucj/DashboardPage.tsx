@@ -1,4 +1,4 @@
-import { Anchor, Box, Breadcrumbs, Button, Group, Paper, SegmentedControl, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Box, Button, Group, Paper, SegmentedControl, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,7 +6,8 @@ import type { BreakdownResponse, CoverageResponse, HeadlineResponse, TrendRespon
 import { FUNDING_KIND_LABELS, type FundingKind } from '../../../core/funding.ts';
 import { regionLevelOf } from '../../../core/regions.ts';
 import { withQuery } from '../../api/client.ts';
-import { useMeta, useRegion } from '../../api/queries.ts';
+import { useMeta } from '../../api/queries.ts';
+import { RegionCrumbs } from '../../components/RegionCrumbs.tsx';
 import { ErrorState, Message } from '../../components/ErrorState.tsx';
 import { TableCard } from '../../components/TableCard.tsx';
 import { useLang } from '../../i18n/index.ts';
@@ -14,7 +15,7 @@ import { formatDate, formatMonth, formatNumber, formatRupiah } from '../../lib/f
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useCurrentUser } from '../auth/session.ts';
 import { useFilterParams, useToday } from '../financing/shared.tsx';
-import { buildTrendRows, breadcrumbCodes, defaultRegionFor, formatCoveragePercent, isInScope, officialSourceLabel } from './coverage-format.ts';
+import { buildTrendRows, defaultRegionFor, formatCoveragePercent, isInScope, officialSourceLabel } from './coverage-format.ts';
 import { CategoryBadge, CoverageTable } from './CoverageTable.tsx';
 import { useCoverage, useCoverageBreakdown, useCoverageHeadline, useCoverageTrend } from './queries.ts';
 
@@ -98,7 +99,7 @@ function Dashboard({
 
   return (
     <Stack gap="lg">
-      <DashboardCrumbs code={region} scope={user.regionCode} hrefOf={hrefOf} currentName={name} />
+      <RegionCrumbs code={region} scope={user.regionCode} hrefOf={hrefOf} currentName={name} label={t('cov.breadcrumb')} testId="dashboard-breadcrumbs" />
       <Group justify="space-between" align="flex-end" gap="sm">
         <div>
           <Text size="sm" c="dimmed" tt="uppercase" fw={600}>
@@ -217,31 +218,6 @@ function Section({ title, intro, actions, children }: { title: string; intro?: s
   );
 }
 
-/** The path from the user's own scope down to this region; every step opens that region's dashboard. */
-function DashboardCrumbs({ code, scope, hrefOf, currentName }: { code: string; scope: string; hrefOf: (code: string) => string; currentName: string }) {
-  const { t } = useTranslation();
-  const codes = breadcrumbCodes(code, scope);
-  if (codes.length === 0) return null;
-  return (
-    <Breadcrumbs aria-label={t('cov.breadcrumb')} separatorMargin={6} style={{ flexWrap: 'wrap', rowGap: 4 }} data-testid="dashboard-breadcrumbs">
-      {codes.map((c) => (
-        <Crumb key={c} code={c} href={hrefOf(c)} />
-      ))}
-      <Text size="sm" c="dimmed" aria-current="page">
-        {currentName || code}
-      </Text>
-    </Breadcrumbs>
-  );
-}
-
-function Crumb({ code, href }: { code: string; href: string }) {
-  const region = useRegion(code);
-  return (
-    <Anchor component={Link} to={href} size="sm" py={10} display="inline-block">
-      {region.data?.name ?? code}
-    </Anchor>
-  );
-}
 
 function HeadlineSkeleton() {
   return (

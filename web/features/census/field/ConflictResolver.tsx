@@ -1,11 +1,11 @@
-import { Alert, Button, Group, Radio, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Radio, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CensusEditableField } from '../../../../core/census.ts';
 import { changeEntry } from './census-db.ts';
 import { resolveConflict, type ConflictChoice, type FieldEntry } from './field-entry.ts';
-import { FieldSection, useFieldValueText } from './field-ui.tsx';
+import { FieldSection, SaveOrCancel, useFieldValueText } from './field-ui.tsx';
 
 /**
  * A change that met another change on the server: each field both sides changed is shown with the
@@ -74,14 +74,7 @@ export function ConflictResolver({ entry, onClose, onSaved }: { entry: FieldEntr
           </Radio.Group>
         </FieldSection>
       ))}
-      <Stack gap="xs">
-        <Button size="lg" fullWidth disabled={!complete} loading={saving} onClick={() => void save()} data-testid="cns-conflict-save">
-          {t('cns.conflictSave')}
-        </Button>
-        <Button variant="default" size="lg" fullWidth onClick={onClose}>
-          {t('cns.cancel')}
-        </Button>
-      </Stack>
+      <SaveOrCancel label={t('cns.conflictSave')} saving={saving} disabled={!complete} onSave={() => void save()} onCancel={onClose} testId="cns-conflict-save" />
     </Stack>
   );
 }

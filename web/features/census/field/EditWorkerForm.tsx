@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { useLang } from '../../../i18n/index.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { addEntry, changeEntry } from './census-db.ts';
 import { checkWorkerEdit, editValuesOf, type EditValues, type FieldEntry } from './field-entry.ts';
-import { FieldSection } from './field-ui.tsx';
+import { FieldSection, SaveOrCancel } from './field-ui.tsx';
 import { occupationOptions } from './new-worker.ts';
 import type { FieldRound } from './use-field-task.ts';
 
@@ -121,14 +121,7 @@ export function EditWorkerForm({ ownerId, round, villageCode, worker, entry, onC
             {t('cns.noChanges')}
           </Alert>
         )}
-        <Stack gap="xs">
-          <Button type="submit" size="lg" loading={saving} fullWidth data-testid="cns-edit-save">
-            {t('cns.save')}
-          </Button>
-          <Button variant="default" size="lg" fullWidth onClick={onClose}>
-            {t('cns.cancel')}
-          </Button>
-        </Stack>
+        <SaveOrCancel label={t('cns.save')} saving={saving} onCancel={onClose} testId="cns-edit-save" />
       </Stack>
     </form>
   );

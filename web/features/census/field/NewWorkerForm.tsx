@@ -9,7 +9,7 @@ import { formatDate, formatRupiah } from '../../../lib/format.ts';
 import { errorsFromFields, readNik } from '../../workers/worker-form.ts';
 import { addEntry, changeEntry } from './census-db.ts';
 import { findQueuedNik, type FieldEntry } from './field-entry.ts';
-import { FieldSection, RegisterWorkerDetails, TOUCH } from './field-ui.tsx';
+import { FieldSection, RegisterWorkerDetails, SaveOrCancel, TOUCH } from './field-ui.tsx';
 import { occupationOptions, validateNewWorker, valuesFromFields, type FormErrors, type WorkerFormValues } from './new-worker.ts';
 import { phoneToday, type FieldRound } from './use-field-task.ts';
 
@@ -337,14 +337,7 @@ export function NewWorkerForm({ ownerId, round, village, register, entries, edit
             {t('cns.dupBlocked')}
           </Alert>
         )}
-        <Stack gap="xs">
-          <Button type="submit" size="lg" loading={saving} fullWidth data-testid="cns-save">
-            {t('cns.save')}
-          </Button>
-          <Button variant="default" size="lg" fullWidth onClick={onClose}>
-            {t('cns.cancel')}
-          </Button>
-        </Stack>
+        <SaveOrCancel label={t('cns.save')} saving={saving} onCancel={onClose} testId="cns-save" />
       </Stack>
     </form>
   );

@@ -1,5 +1,5 @@
-/** Small pieces the field census screens share: the entry state badge, sections, a register worker's card. */
-import { Badge, Paper, Title } from '@mantine/core';
+/** Small pieces the field census screens share: the entry state badge, sections, a register worker's card, save/cancel. */
+import { Badge, Button, Paper, Stack, Title } from '@mantine/core';
 import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CensusRegisterWorker } from '../../../../core/census.ts';
@@ -78,4 +78,33 @@ export function useFieldValueText() {
     if (field === 'occupation' && typeof value === 'string') return occupationLabel(value, lang);
     return String(value);
   };
+}
+
+/** A screen's two big buttons, one above the other: save (a form's submit unless `onSave` is given) and cancel. */
+export function SaveOrCancel({
+  label,
+  saving,
+  disabled,
+  onSave,
+  onCancel,
+  testId,
+}: {
+  label: string;
+  saving: boolean;
+  disabled?: boolean;
+  onSave?: () => void;
+  onCancel: () => void;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs">
+      <Button type={onSave ? 'button' : 'submit'} size="lg" fullWidth disabled={disabled} loading={saving} onClick={onSave} data-testid={testId}>
+        {label}
+      </Button>
+      <Button variant="default" size="lg" fullWidth onClick={onCancel}>
+        {t('cns.cancel')}
+      </Button>
+    </Stack>
+  );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Box, Breadcrumbs, Button, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,10 +6,10 @@ import { Link, useParams } from 'react-router';
 import type { CensusFigures, CensusProgressDto, CensusRoundDetailDto } from '../../../../core/census.ts';
 import { canManageCensusRounds } from '../../../../core/roles.ts';
 import { withQuery } from '../../../api/client.ts';
-import { useRegion } from '../../../api/queries.ts';
 import { DefinitionList } from '../../../components/DefinitionList.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { NotAllowed } from '../../../components/NotAllowed.tsx';
+import { RegionCrumbs } from '../../../components/RegionCrumbs.tsx';
 import { TableCard } from '../../../components/TableCard.tsx';
 import { useLang } from '../../../i18n/index.ts';
 import { formatDateTime, formatNumber } from '../../../lib/format.ts';
@@ -17,7 +17,7 @@ import { usePageTitle } from '../../../lib/use-page-title.ts';
 import { useCurrentUser } from '../../auth/session.ts';
 import { FormModal } from '../../financing/forms.tsx';
 import { ApiErrorAlert, useFilterParams } from '../../financing/shared.tsx';
-import { breadcrumbCodes, formatCoveragePercent } from '../../ucj/coverage-format.ts';
+import { formatCoveragePercent } from '../../ucj/coverage-format.ts';
 import { useCensusProgress, useCensusRound, useUpdateCensusRound } from './queries.ts';
 import { canSeeCensusRounds } from './round-rules.ts';
 import { EditCensusRoundModal } from './RoundFormModal.tsx';
@@ -176,7 +176,7 @@ function RoundProgress({ roundId }: { roundId: string }) {
   const byDistrict = data.rows.some((r) => r.level === 'district');
   return (
     <Stack gap="md" component="section" aria-labelledby="progress-title" style={{ opacity: progress.isPlaceholderData ? 0.6 : 1 }} aria-busy={progress.isFetching}>
-      <ProgressCrumbs code={data.regionCode} scope={user.regionCode} currentName={data.regionName} hrefOf={hrefOf} />
+      <RegionCrumbs code={data.regionCode} scope={user.regionCode} currentName={data.regionName} hrefOf={hrefOf} label={t('cnr.round.breadcrumb')} testId="progress-breadcrumbs" />
       <Title order={2} size="h3" id="progress-title" data-testid="progress-title">
         {t('cnr.progress.title', { name: data.regionName })}
       </Title>
@@ -203,32 +203,6 @@ function RoundProgress({ roundId }: { roundId: string }) {
         )}
       </Stack>
     </Stack>
-  );
-}
-
-/** The path from the user's own scope down to the region shown; every step shows that region's progress. */
-function ProgressCrumbs({ code, scope, currentName, hrefOf }: { code: string; scope: string; currentName: string; hrefOf: (code: string) => string }) {
-  const { t } = useTranslation();
-  const codes = breadcrumbCodes(code, scope);
-  if (codes.length === 0) return null;
-  return (
-    <Breadcrumbs aria-label={t('cnr.round.breadcrumb')} separatorMargin={6} style={{ flexWrap: 'wrap', rowGap: 4 }} data-testid="progress-breadcrumbs">
-      {codes.map((c) => (
-        <Crumb key={c} code={c} href={hrefOf(c)} />
-      ))}
-      <Text size="sm" c="dimmed" aria-current="page">
-        {currentName}
-      </Text>
-    </Breadcrumbs>
-  );
-}
-
-function Crumb({ code, href }: { code: string; href: string }) {
-  const region = useRegion(code);
-  return (
-    <Anchor component={Link} to={href} size="sm" py={10} display="inline-block">
-      {region.data?.name ?? code}
-    </Anchor>
   );
 }
 
