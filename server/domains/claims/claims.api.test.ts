@@ -263,6 +263,9 @@ describe('a death claim from the village to the heirs', () => {
     expect(november.total).toBe(10_000_000);
     const headline = (await get(viewer, '/api/coverage/headline')).json();
     expect(headline.benefitsPaid).toEqual({ amount: 42_000_000, claims: 1 });
+    // Another village's operator sees that village's coverage figures, but not the money paid to its families.
+    expect((await get(otherOperator, `/api/coverage/headline?region=${VILLAGE}`)).json().benefitsPaid).toBeNull();
+    expect((await get(operator, `/api/coverage/headline?region=${VILLAGE}`)).json().benefitsPaid).toEqual({ amount: 42_000_000, claims: 1 });
   });
 
   it('keeps a correction as a reversing entry: the claim is owed again until paid', async () => {

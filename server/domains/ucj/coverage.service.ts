@@ -41,6 +41,7 @@ import { addMonths, monthOf } from '../../../core/months.ts';
 import { OCCUPATIONS, occupationLabel } from '../../../core/occupations.ts';
 import { parsePeriod, PeriodError } from '../../../core/periods.ts';
 import { graceMonthsIn } from '../../../core/premiums.ts';
+import { canReadRegion } from '../../../core/roles.ts';
 import {
   coveredNeeded,
   interpolateTarget,
@@ -211,8 +212,9 @@ export async function getHeadline(db: Db, ctx: CoverageContext, query: { region?
     region: row,
     uncovered: row.workers - row.covered,
     lapsingWithin30Days: await countLapsingBetween(db, region.code, ctx.today, until, grace),
-    // Every benefit paid to families in the region (net of corrections); null before the first payment.
-    benefitsPaid: await benefitsPaidIn(db, region.code, ctx.today),
+    // Every benefit paid to families in the region (net of corrections); null before the first payment,
+    // and for a region outside the caller's scope (its claims totals are refused to them too).
+    benefitsPaid: ctx.actor && canReadRegion(ctx.actor, region.code) ? await benefitsPaidIn(db, region.code, ctx.today) : null,
   };
 }
 
@@ -222,6 +224,8 @@ function emptyBreakdownRow(key: string, label: string) {
 
 export async function getBreakdown(db: Db, ctx: CoverageContext, query: { region?: string; date?: string }): Promise<BreakdownResponse> {
   const region = resolveRegion(ctx, query.region);
+  // Cells by occupation, sex and age of a small village can single people out: the caller's own region only.
+  if (ctx.actor && !canReadRegion(ctx.actor, region.code)) throw errors.forbidden('Rincian per pekerjaan, jenis kelamin dan umur hanya tersedia untuk wilayah Anda sendiri.');
   const date = query.date ?? ctx.today;
   const [cells, bySource] = await Promise.all([breakdownCells(db, region.code, date), protectedBySource(db, region.code, monthOf(date))]);
   const occupation = new Map(OCCUPATIONS.map((o) => [o.code as string, emptyBreakdownRow(o.code, o.id)]));

@@ -2,14 +2,15 @@ import { Alert, Badge, Box, Button, Container, Group, Loader, NativeSelect, Simp
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { occupationLabel } from '../../../../core/occupations.ts';
+import { useLogout } from '../../../api/queries.ts';
 import { LanguageSwitch } from '../../../components/LanguageSwitch.tsx';
 import { Logo } from '../../../components/Logo.tsx';
 import { useLang } from '../../../i18n/index.ts';
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '../../../lib/format.ts';
 import { usePageTitle } from '../../../lib/use-page-title.ts';
-import { countUnsentOfOthers, entriesOf, fieldSync, useLiveQuery, type CachedProfile } from './census-db.ts';
+import { countUnsentOfOthers, entriesOf, fieldSync, forgetSignedInUser, useLiveQuery, type CachedProfile } from './census-db.ts';
 import { ConflictResolver } from './ConflictResolver.tsx';
 import { EditWorkerForm } from './EditWorkerForm.tsx';
 import { FieldQueue } from './FieldQueue.tsx';
@@ -96,6 +97,7 @@ export default function FieldCensusPage() {
                 {t('cns.signedInAs', { username: profile.username, region: profile.regionName })}
               </Text>
             )}
+            {profile && <LogoutButton />}
           </Group>
           {session.storageError && (
             <Alert color="red" variant="light" role="alert">
@@ -118,6 +120,22 @@ export default function FieldCensusPage() {
         </Stack>
       </Container>
     </Box>
+  );
+}
+
+/** Ends the session on the server and takes the village's register off the phone; unsent entries wait. */
+function LogoutButton() {
+  const { t } = useTranslation();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const leave = async () => {
+    await forgetSignedInUser().catch(() => undefined);
+    logout.mutate(undefined, { onSettled: () => void navigate(LOGIN_PATH) });
+  };
+  return (
+    <Button variant="default" size="compact-md" style={{ ...TOUCH, flex: 'none' }} loading={logout.isPending} onClick={() => void leave()} data-testid="cns-logout">
+      {t('cns.logout')}
+    </Button>
   );
 }
 

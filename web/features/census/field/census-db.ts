@@ -75,6 +75,16 @@ export async function readCachedProfile(): Promise<CachedProfile | undefined> {
   return (await censusDb()).get('profile', 'last');
 }
 
+/**
+ * Logging out on a phone others may use: the cached user, their rounds and every downloaded register
+ * (names of a village's people) leave the phone. Unsent entries stay; they go after their owner's next login.
+ */
+export async function forgetSignedInUser(): Promise<void> {
+  const tx = (await censusDb()).transaction(['profile', 'rounds', 'registers'], 'readwrite');
+  await Promise.all([tx.objectStore('profile').clear(), tx.objectStore('rounds').clear(), tx.objectStore('registers').clear(), tx.done]);
+  announce();
+}
+
 export async function cacheRounds(ownerId: string, items: CensusRoundDetailDto[], now = new Date()): Promise<void> {
   await (await censusDb()).put('rounds', { ownerId, items, cachedAt: now.toISOString() });
   announce();
