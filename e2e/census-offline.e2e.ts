@@ -268,6 +268,27 @@ describe('the field census app without signal', () => {
       await page.getByRole('button', { name: 'Masuk' }).click();
       await page.waitForURL((url) => url.pathname === '/sensus');
       await expect.poll(() => entryStates(page), { timeout: 20_000 }).toEqual(['accepted']);
+
+      // Logging out takes the village's register off the phone and ends the session on the server.
+      await page.getByTestId('cns-logout').click();
+      await page.waitForURL((url) => url.pathname === '/login');
+      const registers = await page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('jaring-census');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const count = open.result.transaction('registers').objectStore('registers').count();
+              count.onsuccess = () => {
+                open.result.close();
+                resolve(count.result);
+              };
+            };
+          }),
+      );
+      expect(registers).toBe(0);
+      const me = await page.evaluate(() => fetch('/api/me').then((r) => r.status));
+      expect(me).toBe(401);
     } finally {
       await context.close();
     }
