@@ -51,7 +51,7 @@ async function seedRegister(db: Db, n: number): Promise<void> {
     insert into workers (id, nik, name, birth_date, sex, village_code, district_code, hamlet, occupation)
     select ${seqUuid(sql`900000 + i`)},
            '520301' || lpad(((i % 28) + 1)::text, 2, '0') || lpad(((i / 28) % 12 + 1)::text, 2, '0') || lpad((60 + (i / 336) % 20)::text, 2, '0') || lpad((i % 9999 + 1)::text, 4, '0'),
-           'Warga Bench ' || i, make_date(1960 + (i / 336) % 20, (i / 28) % 12 + 1, (i % 28) + 1), 'M',
+           'Warga Bench ' || chr(65 + i % 26) || chr(97 + (i / 26) % 26) || chr(97 + (i / 676) % 26), make_date(1960 + (i / 336) % 20, (i / 28) % 12 + 1, (i % 28) + 1), 'M',
            ${VILLAGE}, '52.03.01', 'Dusun ' || (i % 7), 'farm_labourer'
       from generate_series(0, ${num(n - 1)}) as i`);
 }
