@@ -34,8 +34,10 @@ import { coverageRoutes } from './domains/ucj/coverage.routes.ts';
 import { reportRoutes } from './domains/reports/reports.routes.ts';
 import { claimRoutes } from './domains/claims/claims.routes.ts';
 import { censusRoutes } from './domains/census/census.routes.ts';
-import { installErrorHandler, NOT_FOUND_BODY } from './errors.ts';
+import { backupRoutes } from './backup/backup.routes.ts';
+import { frameworkErrorHandler, installErrorHandler, NOT_FOUND_BODY } from './errors.ts';
 import sessionPlugin from './plugins/session.ts';
+import wellFormedText from './plugins/well-formed-text.ts';
 import { WEB_DIST_DIR } from './paths.ts';
 
 declare module 'fastify' {
@@ -75,6 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: frameworkErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -97,6 +100,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         upgradeInsecureRequests: null,
       },
     },
+    // The same as frame-ancestors 'none', for browsers that read only the older header.
+    frameguard: { action: 'deny' },
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
@@ -109,6 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     now: deps.now,
     cacheSessions: deps.database.kind === 'pglite',
   });
+  await app.register(wellFormedText);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -156,6 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reportRoutes(deps));
   await app.register(claimRoutes(deps));
   await app.register(censusRoutes(deps));
+  await app.register(backupRoutes(deps));
   // Finish the batch in hand and leave the rest for the next start (it resumes where it stopped).
   app.addHook('onClose', async () => imports.stop());
 

@@ -2,9 +2,10 @@
  * `npm run jaring -- <command>`: maintenance commands that work on the database directly, for the person
  * who runs the installation (a forgotten admin password, a list of accounts). They open the same database
  * as the server; with the embedded PGlite the server must be stopped first, because only one process may
- * use a PGlite data folder (the lock in db/client.ts refuses a second one).
+ * use a PGlite data folder (the lock in db/client.ts refuses a second one). `backup` is the exception: while
+ * the server holds the folder, it asks the server for the backup (server/backup/).
  *
- * A command is one entry in COMMANDS; import, backup and restore go there too.
+ * A command is one entry in COMMANDS.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,6 +25,8 @@ import { claimJob, findJob, findRejections } from './domains/imports/imports.rep
 import { createImport, ensureCivilOccupations } from './domains/imports/imports.service.ts';
 import type { ImportKind } from './domains/imports/imports.table.ts';
 import { AppError } from './errors.ts';
+import { backupCommand, restoreCommand } from './backup/backup-commands.ts';
+import { BackupError } from './backup/backup-format.ts';
 import { todayIn } from '../core/dates.ts';
 import { randomUUID } from 'node:crypto';
 
@@ -89,6 +92,24 @@ const COMMANDS: Record<string, Command> = {
       return withDatabase(ctx, (db) => importFile(db, ctx, kind, file, ctx.options.village));
     },
   },
+  backup: {
+    args: 'FILE|FOLDER',
+    summary: 'Write a consistent backup of the whole database (also while the server runs); a FOLDER gets a dated file name',
+    async run([target], ctx) {
+      if (!target) throw new CliError('Where to? Usage: npm run jaring -- backup FILE   or   npm run jaring -- backup FOLDER/');
+      await withBackupErrors(() => backupCommand(target, { ...ctx, audit: cliAuditContext() }));
+      return 0;
+    },
+  },
+  restore: {
+    args: 'FILE',
+    summary: 'Restore a backup into an EMPTY database (a new DATA_DIR folder or a new PostgreSQL database)',
+    async run([file], ctx) {
+      if (!file) throw new CliError('Which backup? Usage: npm run jaring -- restore FILE');
+      await withBackupErrors(() => restoreCommand(file, { ...ctx, audit: cliAuditContext() }));
+      return 0;
+    },
+  },
   help: {
     args: '',
     summary: 'Show this help',
@@ -107,7 +128,16 @@ function printUsage(out: (line: string) => void): void {
   for (const [name, command] of Object.entries(COMMANDS)) out(`  ${`${name} ${command.args}`.padEnd(width)}  ${command.summary}`);
   out('');
   out('The database is the one the server uses (DATA_DIR or DATABASE_URL, as for npm start).');
-  out('With the embedded database (no DATABASE_URL), stop the server first.');
+  out('With the embedded database (no DATABASE_URL), stop the server first; only backup works while it runs.');
+}
+
+async function withBackupErrors(work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof BackupError) throw new CliError(error.message);
+    throw error;
+  }
 }
 
 /** The audit actor for changes made from the command line: no session user, the OS account instead. */

@@ -31,6 +31,9 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   /** Logins allowed per client address per minute. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /** Failed logins under one username within LOGIN_LOCKOUT_MINUTES after which that name is refused until they age out. */
+  LOGIN_LOCKOUT_ATTEMPTS: z.coerce.number().int().positive().default(10),
+  LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   /** Set to 1 behind an HTTPS reverse proxy: cookies get `Secure` and client addresses come from X-Forwarded-For. */
   TRUST_PROXY: flag(false),
   /** Largest census or BPJS file accepted for import, in megabytes. */
@@ -53,6 +56,8 @@ export interface Config {
   timeZone: string;
   sessionTtlMs: number;
   loginRateLimit: number;
+  /** Per-username lockout: this many failed logins within the window lock the name until they age out. */
+  loginLockout: { attempts: number; windowMs: number };
   trustProxy: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   importMaxBytes: number;
@@ -80,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: e.JARING_TIMEZONE,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    loginLockout: { attempts: e.LOGIN_LOCKOUT_ATTEMPTS, windowMs: e.LOGIN_LOCKOUT_MINUTES * 60_000 },
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     importMaxBytes: Math.round(e.IMPORT_MAX_MB * 1024 * 1024),

@@ -2,7 +2,7 @@
  * One error type for the whole server. Domain code throws `AppError` with a code; the HTTP status is
  * chosen here, in one place, and every answer has the shape in core/api-error.ts.
  */
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ApiErrorBody, FieldError } from '../core/api-error.ts';
 
@@ -143,11 +143,34 @@ export function installErrorHandler(app: FastifyInstance): void {
         error: { code: err.code ?? 'BAD_REQUEST', message: 'Permintaan tidak dapat dibaca. Periksa format data yang dikirim (JSON).' },
       });
     }
-    request.log.error({ err: { message: err.message, stack: err.stack, code: err.code } }, 'unhandled error');
+    request.log.error({ err: { message: withoutQueryParams(err.message), stack: withoutQueryParams(err.stack), code: err.code } }, 'unhandled error');
     return reply.code(500).send({
       error: { code: 'INTERNAL', message: 'Terjadi kesalahan di server. Coba lagi; jika berulang, hubungi admin Disnakertrans.' },
     });
   });
 }
 
+/**
+ * Errors Fastify's router raises before any route or hook runs (a path segment that is not valid
+ * percent-encoding, a parameter over the length limit): without this they skip the error handler and
+ * answer in Fastify's own shape.
+ */
+export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = err.statusCode ?? 400;
+  if (status >= 500) {
+    request.log.error({ err: { message: withoutQueryParams(err.message), code: err.code } }, 'router error');
+    void reply.code(500).send({ error: { code: 'INTERNAL', message: 'Terjadi kesalahan di server. Coba lagi; jika berulang, hubungi admin Disnakertrans.' } });
+    return;
+  }
+  void reply.code(status).send({ error: { code: err.code ?? 'BAD_URL', message: 'Alamat (URL) tidak valid atau terlalu panjang. Periksa alamat yang dibuka.' } });
+}
+
 export const NOT_FOUND_BODY: ApiErrorBody = { error: { code: 'NOT_FOUND', message: 'Alamat tidak ditemukan.' } };
+
+/**
+ * A failed query's error (Drizzle: "Failed query: … params: …") carries the values it was sent — NIKs,
+ * names, phone numbers. Logs keep the SQL and drop the values (UU PDP: no personal data in logs).
+ */
+export function withoutQueryParams<T extends string | undefined>(text: T): T {
+  return (text?.replace(/^params: .*$/gm, 'params: [redacted]') ?? text) as T;
+}

@@ -1,7 +1,8 @@
 /**
  * Authentication for every /api route: the session cookie is resolved to a user before the handler runs.
  * Routes are private unless they declare `config: { public: true }`; a private route without a live
- * session answers 401. Writes from another site's page are refused (Origin check, on top of SameSite).
+ * session answers 401. Writes another site's page may have forged are refused (Sec-Fetch-Site, Origin and
+ * content-type checks, on top of the SameSite=Strict cookie).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -72,24 +73,46 @@ export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure });
 }
 
-function isCrossSiteWrite(request: FastifyRequest): boolean {
-  if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return false;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Why a write may have been forged by another site's page (on top of the SameSite=Strict cookie), or null.
+ * The web app sends JSON and multipart uploads from its own origin, so a write is refused when the browser
+ * says it comes from another site (Sec-Fetch-Site), when its Origin is another host, or when its body is
+ * of a kind an HTML form on another site can send without asking (url-encoded or text/plain).
+ */
+function forgeryRefusal(request: FastifyRequest): string | null {
+  if (SAFE_METHODS.has(request.method)) return null;
+  const site = request.headers['sec-fetch-site'];
+  if (site === 'cross-site' || site === 'same-site') return 'Permintaan dari situs lain ditolak.';
   const origin = request.headers.origin;
-  if (!origin) return false;
-  try {
-    return new URL(origin).host !== request.headers.host;
-  } catch {
-    return true;
+  if (origin !== undefined) {
+    try {
+      // request.host follows X-Forwarded-Host behind a trusted proxy, the Host header otherwise.
+      if (new URL(origin).host !== request.host) return 'Permintaan dari situs lain ditolak.';
+    } catch {
+      return 'Permintaan dari situs lain ditolak.';
+    }
   }
+  const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  if (type !== undefined && type !== '' && type !== 'application/json' && type !== 'multipart/form-data') {
+    return 'Jenis data ini tidak diterima. Jaring hanya menerima data JSON atau unggahan berkas (multipart/form-data).';
+  }
+  return null;
 }
 
 async function sessionPlugin(app: FastifyInstance, options: SessionOptions): Promise<void> {
   const cache = options.cacheSessions ? new SessionCache() : undefined;
   app.decorate('forgetSession', (token: string) => cache?.delete(token));
   app.decorateRequest('user', null);
+  // Before the body is read: a forged write is refused whether or not it carries a session.
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const refusal = forgeryRefusal(request);
+    if (refusal) throw new AppError('forbidden', 'CROSS_SITE_REQUEST', refusal);
+  });
   app.addHook('preHandler', async (request, reply) => {
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
-    if (isCrossSiteWrite(request)) throw errors.forbidden('Permintaan dari situs lain ditolak.');
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const now = options.now();

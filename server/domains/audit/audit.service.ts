@@ -24,6 +24,8 @@ export interface AuditEvent {
   entityId?: string | null;
   regionCode?: string | null;
   changes?: Record<string, unknown> | null;
+  /** When it happened by the app's clock; the database's now() when left out. Logins set it: the lockout counts them. */
+  at?: Date;
 }
 
 export async function recordAudit(db: Db, context: AuditContext, event: AuditEvent): Promise<void> {
@@ -49,6 +51,7 @@ function auditEntry(context: AuditContext, event: AuditEvent): AuditInsert {
     regionCode: event.regionCode ?? null,
     changes: event.changes ?? null,
     requestId: context.requestId ?? null,
+    ...(event.at ? { at: event.at } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
-import { and, asc, count, eq, gt, isNull, lt } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { and, asc, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/client.ts';
+import { auditLog } from '../audit/audit.table.ts';
 import { sessions, users } from './auth.table.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -56,4 +57,23 @@ export async function updatePasswordHash(db: Db, userId: string, passwordHash: s
 
 export async function deleteSessionsOfUser(db: Db, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/**
+ * When the latest `limit` failed logins under a username happened (newest first), counting only those
+ * after `since` and after the last successful login of that name. Read from the audit trail, which every
+ * app process writes, so a lockout holds across processes. Refusals of a locked name do not count.
+ */
+export async function findRecentLoginFailures(db: Db, username: string, since: Date, limit: number): Promise<Date[]> {
+  const rows = await queryRows<{ at: Date | string }>(
+    db,
+    sql`select a.at from ${auditLog} a
+        where a.action = 'login_failed' and a.actor_username = ${username} and a.at > ${since.toISOString()}::timestamptz
+          and coalesce(a.changes->>'reason', '') <> 'locked'
+          and a.at > coalesce((select max(s.at) from ${auditLog} s
+                               where s.action = 'login' and s.actor_username = ${username} and s.at > ${since.toISOString()}::timestamptz), '-infinity')
+        order by a.at desc
+        limit ${limit}`,
+  );
+  return rows.map((r) => new Date(r.at));
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { errorResponses } from '../../http/responses.ts';
 import { clearSessionCookie, currentUser, SESSION_COOKIE, setSessionCookie } from '../../plugins/session.ts';
 import type { AppDeps } from '../../app.ts';
-import { createUser, listUsers, login, logout, presentUser } from './auth.service.ts';
+import { createUser, listUsers, login, LoginLockedError, logout, presentUser } from './auth.service.ts';
 import { findUserByUsername } from './auth.repo.ts';
 import { createUserBodySchema, loginBodySchema, meSchema, userListSchema, userSchema } from './auth.schemas.ts';
 
@@ -16,7 +16,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         config: { public: true, rateLimit: { max: deps.config.loginRateLimit, timeWindow: '1 minute' } },
         schema: {
           tags: ['auth'],
-          summary: 'Log in; sets the httpOnly session cookie',
+          summary: 'Log in; sets the httpOnly session cookie (429 with Retry-After when the address or the username is locked out)',
           body: loginBodySchema,
           response: { 200: meSchema, ...errorResponses(400, 401, 429) },
         },
@@ -26,6 +26,10 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           ttlMs: deps.config.sessionTtlMs,
           now: deps.now(),
           requestId: request.id,
+          lockout: deps.config.loginLockout,
+        }).catch((err: unknown) => {
+          if (err instanceof LoginLockedError) reply.header('retry-after', String(err.retryAfterSeconds));
+          throw err;
         });
         setSessionCookie(reply, token, expiresAt, deps.config.trustProxy);
         return { user: presentUser(user, deps.regions) };

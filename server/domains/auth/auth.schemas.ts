@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { REGION_CODE_PATTERN } from '../../../core/regions.ts';
 import { ROLES } from '../../../core/roles.ts';
+import { PASSWORD_MIN_LENGTH } from './password-rules.ts';
 
 export const loginBodySchema = z.object({
   username: z.string({ error: 'Nama pengguna wajib diisi.' }).trim().min(1, 'Nama pengguna wajib diisi.').max(100),
   password: z.string({ error: 'Kata sandi wajib diisi.' }).min(1, 'Kata sandi wajib diisi.').max(200),
 });
-
-export const PASSWORD_MIN_LENGTH = 10;
 
 export const createUserBodySchema = z.object({
   username: z

@@ -16,6 +16,7 @@ import {
   deleteSession,
   extendSession,
   findLiveSession,
+  findRecentLoginFailures,
   findUserByUsername,
   findUsers,
   insertSession,
@@ -25,6 +26,7 @@ import {
 } from './auth.repo.ts';
 import type { CreateUserBody, UserDto } from './auth.schemas.ts';
 import { DUMMY_HASH, generatePassword, hashPassword, verifyPassword } from './password.ts';
+import { passwordProblem } from './password-rules.ts';
 
 export interface SessionUser {
   id: string;
@@ -55,21 +57,54 @@ export function presentUser(row: UserRow, regionsDir: RegionDirectory): UserDto 
 const INVALID_LOGIN = () =>
   new AppError('unauthenticated', 'INVALID_CREDENTIALS', 'Nama pengguna atau kata sandi salah. Periksa lalu coba lagi.');
 
-/** Checks a username and password; on success opens a session and returns its token. Failures are audited. */
-export async function login(
-  db: Db,
-  input: { username: string; password: string },
-  options: { ttlMs: number; now: Date; requestId?: string },
-): Promise<{ token: string; user: UserRow; expiresAt: Date }> {
+/** A username locked after too many failed logins; `retryAfterSeconds` says when the next try is counted. */
+export class LoginLockedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    super(
+      'tooMany',
+      'LOGIN_LOCKED',
+      `Terlalu banyak percobaan masuk yang gagal untuk nama pengguna ini. Coba lagi dalam ${minutes} menit, atau minta admin Disnakertrans mengatur ulang kata sandi.`,
+    );
+  }
+}
+
+export interface LoginOptions {
+  ttlMs: number;
+  now: Date;
+  requestId?: string;
+  /** This many failed logins under one username within `windowMs` lock it until the oldest of them ages out. */
+  lockout: { attempts: number; windowMs: number };
+}
+
+/**
+ * Checks a username and password; on success opens a session and returns its token. Failures are audited,
+ * and too many of them under one username lock it for a while — whether or not such a user exists, so
+ * neither the answer nor its timing tells who does.
+ */
+export async function login(db: Db, input: { username: string; password: string }, options: LoginOptions): Promise<{ token: string; user: UserRow; expiresAt: Date }> {
   const username = input.username.trim().toLowerCase();
+  const attempted = username.slice(0, 100);
+  const { attempts, windowMs } = options.lockout;
+  const failures = await findRecentLoginFailures(db, attempted, new Date(options.now.getTime() - windowMs), attempts);
+  if (failures.length >= attempts) {
+    // Refused without checking the password: a correct guess now would tell the guesser nothing either.
+    await recordAudit(
+      db,
+      { actor: null, attemptedUsername: attempted, requestId: options.requestId },
+      { action: 'login_failed', entity: 'session', changes: { reason: 'locked' }, at: options.now },
+    );
+    const unlocksAt = failures[attempts - 1]!.getTime() + windowMs;
+    throw new LoginLockedError(Math.max(1, Math.ceil((unlocksAt - options.now.getTime()) / 1000)));
+  }
   const user = await findUserByUsername(db, username);
   // Verify against a dummy hash for unknown users: the answer and its timing do not tell who exists.
   const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || user.disabledAt) {
     await recordAudit(
       db,
-      { actor: null, attemptedUsername: username.slice(0, 100), requestId: options.requestId },
-      { action: 'login_failed', entity: 'session' },
+      { actor: null, attemptedUsername: attempted, requestId: options.requestId },
+      { action: 'login_failed', entity: 'session', at: options.now },
     );
     throw INVALID_LOGIN();
   }
@@ -78,7 +113,7 @@ export async function login(
   await db.transaction(async (tx) => {
     await deleteExpiredSessions(tx, options.now);
     await insertSession(tx, { tokenHash: hashToken(token), userId: user.id, expiresAt });
-    await recordAudit(tx, { actor: toSessionUser(user), requestId: options.requestId }, { action: 'login', entity: 'session', entityId: user.id });
+    await recordAudit(tx, { actor: toSessionUser(user), requestId: options.requestId }, { action: 'login', entity: 'session', entityId: user.id, at: options.now });
   });
   return { token, user, expiresAt };
 }
@@ -128,6 +163,11 @@ function checkScope(role: Role, regionCode: string, regionsDir: RegionDirectory)
   }
 }
 
+function assertPasswordAllowed(password: string, username: string): void {
+  const problem = passwordProblem(password, username);
+  if (problem) throw new AppError('validation', problem.code, problem.message, 'password');
+}
+
 export async function createUser(
   db: Db,
   regionsDir: RegionDirectory,
@@ -136,9 +176,7 @@ export async function createUser(
 ): Promise<UserRow> {
   if (!canManageUsers(context.actor)) throw errors.forbidden('Hanya admin Disnakertrans yang dapat membuat pengguna.');
   checkScope(body.role, body.regionCode, regionsDir);
-  if (body.password.toLowerCase().includes(body.username)) {
-    throw new AppError('validation', 'PASSWORD_WEAK', 'Kata sandi tidak boleh memuat nama pengguna.', 'password');
-  }
+  assertPasswordAllowed(body.password, body.username);
   if (await findUserByUsername(db, body.username)) {
     throw new AppError('conflict', 'USERNAME_TAKEN', `Nama pengguna "${body.username}" sudah dipakai. Pilih nama lain.`, 'username');
   }
@@ -193,6 +231,7 @@ export async function ensureInitialAdmin(
 export async function resetPassword(db: Db, username: string, password: string, context: AuditContext): Promise<UserRow | undefined> {
   const user = await findUserByUsername(db, username.trim().toLowerCase());
   if (!user) return undefined;
+  assertPasswordAllowed(password, user.username);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await updatePasswordHash(tx, user.id, passwordHash);

@@ -8,6 +8,7 @@ import { Transform } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import type { Cell } from '../../../core/import/cells.ts';
+import { inflatedBytes, xlsxInflateLimit } from './xlsx-guard.ts';
 
 export type FileFormat = 'csv' | 'xlsx';
 
@@ -28,6 +29,14 @@ export interface TableReader {
 
 /** How many leading lines may be titles before the header row ("DATA PEKERJA DESA …"). */
 const HEADER_SEARCH_LINES = 10;
+/** The most rows an Excel worksheet can have: a row numbered beyond it is a crafted file. */
+export const XLSX_MAX_ROWS = 1_048_576;
+
+/** A file the reader cannot go on with; the message (Indonesian) says why and what to do. */
+export class UnreadableFile extends Error {}
+
+/** A workbook that inflates past its limit (a zip bomb) or numbers rows beyond Excel's last row. */
+export class XlsxTooLarge extends UnreadableFile {}
 
 export function formatOfFile(fileName: string, firstBytes: Buffer): FileFormat | null {
   // XLSX is a zip archive: "PK\x03\x04". Trust the content over the name.
@@ -42,12 +51,24 @@ export function formatOfFile(fileName: string, firstBytes: Buffer): FileFormat |
  * else the first non-empty row, is the header).
  */
 export async function openTable(filePath: string, format: FileFormat, isHeader: (cells: string[]) => boolean): Promise<TableReader> {
+  if (format === 'xlsx') await assertXlsxInflatesSafely(filePath);
   for (let attempt = 1; ; attempt++) {
     try {
       return await openTableOnce(filePath, format, isHeader);
     } catch (error) {
       if (!(error instanceof UnreadSharedStrings) || attempt >= 5) throw error;
     }
+  }
+}
+
+/** Refuses a workbook whose zip inflates to more than xlsxInflateLimit (counted before anything is parsed). */
+async function assertXlsxInflatesSafely(filePath: string): Promise<void> {
+  const limit = xlsxInflateLimit(fs.statSync(filePath).size);
+  if ((await inflatedBytes(filePath, limit)) > limit) {
+    throw new XlsxTooLarge(
+      `Isi berkas Excel ini jauh lebih besar daripada berkasnya (lebih dari ${Math.round(limit / 1024 / 1024)} MB setelah dibuka), sehingga tidak dibaca. ` +
+        'Buka berkas di Excel, hapus baris dan lembar yang tidak perlu, simpan ulang sebagai .xlsx atau CSV, lalu impor lagi.',
+    );
   }
 }
 
@@ -155,8 +176,32 @@ async function csvRows(filePath: string, input: NodeJS.ReadableStream): Promise<
       max_record_size: 1_000_000,
     }),
   );
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<Cell[]>;
+  const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  const iterator: AsyncIterator<Cell[]> = {
+    async next() {
+      try {
+        const next = await records.next();
+        return next.done ? next : { done: false, value: next.value.map(storableText) };
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (typeof code !== 'string' || !code.startsWith('CSV_')) throw error;
+        const line = (error as { lines?: number }).lines;
+        throw new UnreadableFile(
+          `Berkas CSV rusak${line ? ` di sekitar baris ${line}` : ''}: ada sel yang terlalu panjang atau tanda petik (") yang tidak ditutup. ` +
+            'Perbaiki baris itu (atau simpan ulang dari Excel sebagai CSV), lalu impor lagi.',
+        );
+      }
+    },
+  };
   return Object.assign(iterator, { delimiter });
+}
+
+/**
+ * Text as the database can store it: a NUL character dropped, half a surrogate pair replaced (PostgreSQL
+ * refuses both in text and jsonb, so one such cell used to fail the whole import).
+ */
+function storableText(text: string): string {
+  return text.replace(/\u0000/g, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 function readStart(filePath: string, length: number): Promise<string> {
@@ -185,8 +230,31 @@ export class UnreadSharedStrings extends Error {
   }
 }
 
+/**
+ * Settles with an UnreadableFile when the unzip stream ExcelJS pipes the input into fails. A damaged
+ * entry (bad deflate data, a size past the end) fails that stream while ExcelJS waits on the entry
+ * forever; without this an upload of a damaged workbook never got an answer.
+ */
+function watchUnzip(input: NodeJS.ReadableStream): Promise<never> {
+  let fail!: (error: Error) => void;
+  const broken = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  broken.catch(() => {}); // observed through Promise.race below; this only marks it handled
+  const damaged = () =>
+    fail(new UnreadableFile('Berkas Excel rusak atau tidak lengkap. Buka berkas di Excel, simpan ulang sebagai .xlsx (atau CSV), lalu impor lagi.'));
+  const pipe = input.pipe.bind(input);
+  input.pipe = ((destination: NodeJS.WritableStream, options?: { end?: boolean }) => {
+    destination.on('error', damaged);
+    return pipe(destination, options);
+  }) as typeof input.pipe;
+  input.on('error', damaged);
+  return broken;
+}
+
 /** The first worksheet of a workbook, row by row, cells flattened to plain values (dates stay Dates). */
 async function* xlsxRows(input: NodeJS.ReadableStream): AsyncGenerator<Cell[]> {
+  const broken = watchUnzip(input);
   // styles: 'cache' is what lets ExcelJS recognise date-formatted cells and hand them over as Dates.
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input as unknown as import('node:stream').Stream, {
     worksheets: 'emit',
@@ -205,9 +273,23 @@ async function* xlsxRows(input: NodeJS.ReadableStream): AsyncGenerator<Cell[]> {
     },
     configurable: true,
   });
-  for await (const worksheet of reader) {
+  const worksheets = reader[Symbol.asyncIterator]();
+  for (;;) {
+    const nextSheet = await Promise.race([worksheets.next(), broken]);
+    if (nextSheet.done) return;
+    const rows = nextSheet.value[Symbol.asyncIterator]();
     let expected = 1;
-    for await (const row of worksheet) {
+    for (;;) {
+      const nextRow = await Promise.race([rows.next(), broken]);
+      if (nextRow.done) break;
+      const row = nextRow.value;
+      // Missing rows are yielded as empty ones below; a row numbered two billion would be an endless loop.
+      if (row.number > XLSX_MAX_ROWS) {
+        throw new XlsxTooLarge(
+          `Lembar pertama berkas Excel memuat baris nomor ${row.number.toLocaleString('id-ID')}, melebihi batas Excel (${XLSX_MAX_ROWS.toLocaleString('id-ID')} baris). ` +
+            'Berkas ini rusak atau dibuat dengan program lain; simpan ulang dari Excel sebagai .xlsx atau CSV, lalu impor lagi.',
+        );
+      }
       // Rows missing from the sheet are empty rows: keep the numbering the operator sees.
       for (; expected < row.number; expected++) yield [];
       expected = row.number + 1;
@@ -226,13 +308,14 @@ async function* xlsxRows(input: NodeJS.ReadableStream): AsyncGenerator<Cell[]> {
 
 function flattenXlsxValue(value: unknown): Cell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'string') return storableText(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
   if (typeof value === 'object') {
     const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string; formula?: string };
-    if (v.richText) return v.richText.map((part) => part.text).join('');
+    if (v.richText) return storableText(v.richText.map((part) => part.text).join(''));
     if ('result' in v || v.formula !== undefined) return flattenXlsxValue(v.result);
     if (v.text !== undefined) return flattenXlsxValue(v.text);
     if (v.error) return null;
   }
-  return String(value);
+  return storableText(String(value));
 }

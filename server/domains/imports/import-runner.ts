@@ -9,7 +9,7 @@ import type { Db, DbKind } from '../../db/client.ts';
 import type { RegionDirectory } from '../regions/region-directory.ts';
 import { runBpjsImport } from '../reconciliation/bpjs-import.ts';
 import { runCensusImport } from './census-pipeline.ts';
-import { UnreadSharedStrings } from './file-reader.ts';
+import { UnreadableFile, UnreadSharedStrings } from './file-reader.ts';
 import { claimJob, failJob, findResumableJobIds, type ImportJobRow } from './imports.repo.ts';
 
 /** What running one job needs. */
@@ -46,9 +46,9 @@ export async function runJob(deps: ImportDeps, job: ImportJobRow, control: JobCo
     return outcome;
   } catch (error) {
     fs.rmSync(job.filePath, { force: true });
-    if (error instanceof ImportFileError || error instanceof UnreadSharedStrings) {
+    if (error instanceof ImportFileError || error instanceof UnreadableFile || error instanceof UnreadSharedStrings) {
       const message =
-        error instanceof ImportFileError
+        error instanceof ImportFileError || error instanceof UnreadableFile
           ? error.message
           : 'Berkas Excel tidak terbaca lengkap. Buka berkas di Excel, simpan ulang sebagai .xlsx (atau CSV), lalu impor lagi; baris yang sudah tersimpan tidak berubah.';
       await failJob(deps.db, job.id, message);

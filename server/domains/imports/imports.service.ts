@@ -20,7 +20,7 @@ import type { RegionDirectory } from '../regions/region-directory.ts';
 import { BPJS_FIELD_LABELS, looksLikeBpjsHeader } from '../reconciliation/bpjs-import.ts';
 import { looksLikeCensusHeader, missingColumnsMessage } from './census-pipeline.ts';
 import { censusRowReader } from './census-rows.ts';
-import { cellText, formatOfFile, openTable, type FileFormat } from './file-reader.ts';
+import { cellText, formatOfFile, openTable, UnreadableFile, XlsxTooLarge, type FileFormat } from './file-reader.ts';
 import {
   findCivilOccupations,
   findJob,
@@ -116,8 +116,8 @@ export async function analyseFile(
   let table;
   try {
     table = await openTable(file.path, format, kind === 'bpjs' ? looksLikeBpjsHeader : looksLikeCensusHeader);
-  } catch {
-    throw new AppError('validation', 'IMPORT_UNREADABLE', 'Berkas tidak dapat dibaca. Pastikan berkas tidak rusak dan disimpan sebagai .xlsx atau .csv.', 'file');
+  } catch (error) {
+    throw unreadable(error);
   }
   try {
     const sampleRows: string[][] = [];
@@ -127,8 +127,8 @@ export async function analyseFile(
         sampleRows.push(cells.map(cellText));
         if (sampleRows.length >= 5) break;
       }
-    } catch {
-      throw new AppError('validation', 'IMPORT_UNREADABLE', 'Berkas tidak dapat dibaca. Pastikan berkas tidak rusak dan disimpan sebagai .xlsx atau .csv.', 'file');
+    } catch (error) {
+      throw unreadable(error);
     }
     const { header } = table;
     if (header.every((h) => h === '')) throw new AppError('validation', 'IMPORT_EMPTY', 'Berkas tidak berisi judul kolom maupun data.', 'file');
@@ -177,6 +177,13 @@ export async function analyseFile(
   } finally {
     table.close();
   }
+}
+
+/** Why a file could not be read, as the answer to the upload: a zip bomb is too large, anything else unreadable. */
+function unreadable(error: unknown): AppError {
+  if (error instanceof XlsxTooLarge) return new AppError('tooLarge', 'IMPORT_XLSX_TOO_LARGE', error.message, 'file');
+  const message = error instanceof UnreadableFile ? error.message : 'Berkas tidak dapat dibaca. Pastikan berkas tidak rusak dan disimpan sebagai .xlsx atau .csv.';
+  return new AppError('validation', 'IMPORT_UNREADABLE', message, 'file');
 }
 
 export function importActor(actor: SessionUser): ImportActor {
@@ -265,7 +272,7 @@ export async function createImport(db: Db, file: UploadedFile, request: ImportRe
 /** A job as the API shows it. Only the regency office sees every import; others see their own. */
 export async function getImport(db: Db, id: string, ctx: ImportServiceContext) {
   const job = await findJob(db, id);
-  if (!job || !mayReadJob(ctx.actor, job)) throw errors.notFound('Impor tidak ditemukan.');
+  if (!job || !mayReadJob(ctx.actor, job)) throw errors.notFound('Impor');
   const rejections = await findRejections(db, id, ERRORS_LISTED + 1);
   const errorsList = rejections.flatMap((r) => r.errors.map((e) => ({ row: r.row, field: e.field, code: e.code, message: e.message })));
   return {
@@ -284,7 +291,7 @@ export async function listImports(db: Db, ctx: ImportServiceContext, page: numbe
 /** The job whose rejected rows (names, NIKs: personal data) the caller downloads; the read is audited. */
 export async function jobForRejectedFile(db: Db, id: string, ctx: ImportServiceContext): Promise<ImportJobRow> {
   const job = await findJob(db, id);
-  if (!job || !mayReadJob(ctx.actor, job)) throw errors.notFound('Impor tidak ditemukan.');
+  if (!job || !mayReadJob(ctx.actor, job)) throw errors.notFound('Impor');
   await recordAudit(db, ctx, { action: 'read', entity: 'import_rejections', entityId: id, regionCode: job.villageCode ?? job.actor.regionCode });
   return job;
 }
@@ -350,7 +357,7 @@ export async function changeCivilOccupation(db: Db, key: string, occupation: str
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     const before = (await findCivilOccupations(t)).find((r) => r.key === key);
-    if (!before) throw errors.notFound('Pekerjaan ini tidak ada di daftar Dukcapil.');
+    if (!before) throw new AppError('notFound', 'NOT_FOUND', 'Pekerjaan ini tidak ada di daftar Dukcapil.');
     const reason = occupation ? 'informal' : before.reason === 'informal' ? 'not_informal' : before.reason;
     const row = await updateCivilOccupation(t, key, occupation, reason, ctx.actor.username);
     await recordAudit(t, ctx, {

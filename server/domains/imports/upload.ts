@@ -33,7 +33,7 @@ export async function receiveUpload(request: FastifyRequest, dir: string, maxByt
         fs.rmSync(target, { force: true });
         throw tooLarge(maxBytes);
       }
-      file = { path: target, fileName: path.basename(part.filename || 'berkas').slice(0, 200), size: fs.statSync(target).size };
+      file = { path: target, fileName: storableFileName(part.filename), size: fs.statSync(target).size };
     }
   } catch (error) {
     if (file) fs.rmSync(file.path, { force: true });
@@ -47,6 +47,20 @@ export async function receiveUpload(request: FastifyRequest, dir: string, maxByt
   }
   if (!file) throw new AppError('validation', 'FILE_REQUIRED', 'Pilih berkas CSV atau XLSX untuk diimpor (kolom "file").', 'file');
   return { file, fields };
+}
+
+/**
+ * The name the browser sent, as it can be stored and shown: no folders, no control characters (a NUL made
+ * the insert fail with a 500), no direction overrides that disguise an extension, no half surrogate pairs.
+ */
+function storableFileName(sent: string | undefined): string {
+  const name = path
+    .basename(sent || '')
+    .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .trim()
+    .slice(0, 200);
+  return name || 'berkas';
 }
 
 function tooLarge(maxBytes: number): AppError {

@@ -137,7 +137,7 @@ export async function decideReview(db: Db, id: string, decision: 'confirmed' | '
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     const [row] = await queryRows<ReviewRow>(t, sql`${REVIEW_SELECT} where r.id = ${id} for update of r`);
-    if (!row) throw errors.notFound('Usulan pencocokan tidak ditemukan.');
+    if (!row) throw errors.notFound('Usulan pencocokan');
     if (row.status !== 'pending') {
       throw new AppError('conflict', 'REVIEW_ALREADY_DECIDED', `Usulan ini sudah diputuskan (${row.status === 'confirmed' ? 'dikonfirmasi' : 'ditolak'}) oleh ${row.decided_by ?? 'petugas lain'}.`);
     }
