@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
-import { AppError } from '../errors.ts';
+import { AppError, withoutQueryParams } from '../errors.ts';
 import { errorResponses } from '../http/responses.ts';
 import { currentUser } from '../plugins/session.ts';
 import { BACKUP_SOCKET } from './backup-engines.ts';
@@ -109,7 +109,7 @@ function serveLocalBackups(app: FastifyInstance, backups: ServerBackups, folder:
       pipeline(openOnce(backup), response, () => {});
     } catch (err) {
       const isBusy = err instanceof AppError && err.code === 'BACKUP_RUNNING';
-      if (!isBusy) app.log.error({ err: { message: (err as Error).message, stack: (err as Error).stack } }, 'backup failed');
+      if (!isBusy) app.log.error({ err: { message: withoutQueryParams((err as Error).message), stack: withoutQueryParams((err as Error).stack) } }, 'backup failed');
       const message = isBusy ? 'Another backup is being written right now; try again when it is done.' : `The server could not write the backup: ${(err as Error).message}`;
       response.writeHead(isBusy ? 409 : 500, { 'content-type': 'text/plain' }).end(`${message}\n`);
     }

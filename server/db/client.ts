@@ -126,6 +126,14 @@ async function openPostgres(url: string): Promise<Database> {
 }
 
 /** Runs raw SQL and returns its rows: both drivers answer `db.execute` with `{ rows }`. */
+/** Whether a database error (or one it wraps, as Drizzle does) carries this SQLSTATE, e.g. 23505 unique violation. */
+export function hasSqlState(err: unknown, code: string): boolean {
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: string }).code === code) return true;
+  }
+  return false;
+}
+
 export async function queryRows<T>(db: Db, query: import('drizzle-orm').SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;

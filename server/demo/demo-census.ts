@@ -14,6 +14,7 @@ import { findUserByUsername } from '../domains/auth/auth.repo.ts';
 import { createRound, syncEntries, type CensusContext } from '../domains/census/census.service.ts';
 import type { RegionDirectory } from '../domains/regions/region-directory.ts';
 import { firstAdmin } from './demo-admin.ts';
+import { syntheticNik } from './demo-nik.ts';
 
 const MEN = ['Amaq Rusdi', 'Lalu Hamdani', 'Muhammad Sahril', 'Zulkarnain', 'Amaq Nursiah', 'Hadi Wijaya', 'Saparudin', 'Lalu Wirasasmita'];
 const WOMEN = ['Inaq Marniah', 'Baiq Sulastri', 'Siti Zuhriah', 'Nurhasanah', 'Inaq Rahimah', 'Baiq Herawati', 'Sumarni'];
@@ -47,8 +48,8 @@ export async function seedDemoCensus(db: Db, regions: RegionDirectory, today: st
   for (let i = 0; i < 14; i++) {
     const sex = random() < 0.55 ? 'M' : 'F';
     const birth = `${1965 + Math.floor(random() * 35)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
-    const [y, m, d] = birth.split('-');
-    const nik = `${districtCode.replaceAll('.', '')}${String(Number(d) + (sex === 'F' ? 40 : 0)).padStart(2, '0')}${m}${y!.slice(2)}${String(8100 + i).padStart(4, '0')}`;
+    // Serials above the demo workers' and the claims' heirs'.
+    const nik = syntheticNik(districtCode, sex, birth, 8100 + i);
     entries.push({
       key: randomUUID(),
       roundId: round.id,

@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { addDays } from '../../core/dates.ts';
 import { addMonths, monthOf } from '../../core/months.ts';
 import { firstAdmin } from './demo-admin.ts';
+import { syntheticNik } from './demo-nik.ts';
 import { seededRandom } from '../../core/random.ts';
 import { queryRows, type Db } from '../db/client.ts';
 import { receiveDocument } from '../domains/claims/claim-file.service.ts';
@@ -24,10 +25,9 @@ const WIDOWERS = ['Lalu Sahnan', 'Amaq Junaidi', 'Hairul Anwar'];
 const SONS = ['Lalu Rizki', 'Ahmad Fauzan', 'Muhammad Iqbal', 'Zainul Arifin', 'Wahyu Pratama'];
 const DAUGHTERS = ['Baiq Nur Aini', 'Siti Aisyah', 'Nurul Fitri', 'Halimah Sari', 'Fatimah Zahra'];
 
-/** A synthetic NIK of a district, sex and birth date (day + 40 for women), with a serial above the demo workers'. */
+/** The demo's heirs: serials above the demo workers'. */
 function nik(districtCode: string, sex: 'M' | 'F', birthDate: string, serial: number): string {
-  const [y, m, d] = birthDate.split('-');
-  return `${districtCode.replaceAll('.', '')}${String(Number(d) + (sex === 'F' ? 40 : 0)).padStart(2, '0')}${m}${y!.slice(2)}${String(7000 + serial).padStart(4, '0')}`;
+  return syntheticNik(districtCode, sex, birthDate, 7000 + serial);
 }
 
 interface Candidate {

@@ -118,12 +118,16 @@ export function useRegion(code: string | undefined) {
   });
 }
 
-export function useRegionChildren(code: string | undefined) {
-  return useQuery({
-    queryKey: queryKeys.children(code ?? ''),
+/** The child regions of a region, as useRegionChildren and on-demand loaders (fetchQuery) share them. */
+export function regionChildrenQuery(code: string) {
+  return {
+    queryKey: queryKeys.children(code),
     queryFn: async () => (await api<{ items: Region[] }>('GET', `/api/regions/${code}/children`)).items,
-    enabled: Boolean(code),
-  });
+  };
+}
+
+export function useRegionChildren(code: string | undefined) {
+  return useQuery({ ...regionChildrenQuery(code ?? ''), enabled: Boolean(code) });
 }
 
 export interface WorkerListQuery {

@@ -20,18 +20,19 @@ import {
   type CensusRoundDetailDto,
   type CensusRoundDto,
   type CensusRoundPatchInput,
+  type CensusRoundState,
   type CensusSyncResult,
 } from '../../../core/census.ts';
 import { ancestorCodeAt, regionLevelOf } from '../../../core/regions.ts';
 import { canManageCensusRounds, canReadRegion, canWriteCensus, isCensusOnlyRole } from '../../../core/roles.ts';
 import { workerCreateSchema } from '../../../core/workers.schema.ts';
-import type { Db } from '../../db/client.ts';
+import { hasSqlState, type Db } from '../../db/client.ts';
 import { AppError, errors, fieldErrorsFromIssues } from '../../errors.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import type { SessionUser } from '../auth/auth.service.ts';
 import { coverageOfWorkers } from '../enrolment/enrolment.service.ts';
 import type { RegionDirectory } from '../regions/region-directory.ts';
-import { findWorkerByNik, isUniqueViolation } from '../workers/workers.repo.ts';
+import { findWorkerByNik } from '../workers/workers.repo.ts';
 import { createWorker, updateWorker } from '../workers/workers.service.ts';
 import {
   claimEntryKey,
@@ -65,6 +66,11 @@ export interface CensusContext extends AuditContext {
 
 // ---------------------------------------------------------------- rounds
 
+/** A stored round's state on `today` (closed, upcoming, running, ended). */
+function stateOf(round: CensusRoundRow, today: string): CensusRoundState {
+  return censusRoundState({ ...round, closedAt: round.closedAt?.toISOString() ?? null }, today);
+}
+
 function presentRound(row: RoundInScope, ctx: CensusContext): CensusRoundDto {
   return {
     id: row.id,
@@ -72,7 +78,7 @@ function presentRound(row: RoundInScope, ctx: CensusContext): CensusRoundDto {
     startsOn: row.startsOn,
     endsOn: row.endsOn,
     targetGroups: row.targetGroups,
-    state: censusRoundState({ ...row, closedAt: row.closedAt?.toISOString() ?? null }, ctx.today),
+    state: stateOf(row, ctx.today),
     closedAt: row.closedAt?.toISOString() ?? null,
     villageCount: row.villageCount,
     targetTotal: row.targetTotal,
@@ -243,7 +249,7 @@ export async function downloadRegister(db: Db, ctx: CensusContext, villageCode: 
   if (!canWriteCensus(ctx.actor, villageCode)) throw errors.forbidden('Anda hanya dapat mengunduh data desa tempat Anda bertugas.');
   if (isCensusOnlyRole(ctx.actor.role)) {
     const rounds = await findRoundsInScope(db, villageCode);
-    const open = rounds.some((r) => ['upcoming', 'running'].includes(censusRoundState({ ...r, closedAt: r.closedAt?.toISOString() ?? null }, ctx.today)));
+    const open = rounds.some((r) => ['upcoming', 'running'].includes(stateOf(r, ctx.today)));
     if (!open) throw new AppError('forbidden', 'CENSUS_NO_ROUND', 'Belum ada putaran sensus yang berjalan di desa Anda. Hubungi Disnakertrans.');
   }
   const rows = await findVillageRegister(db, villageCode);
@@ -322,16 +328,9 @@ async function syncEntryWithRetry(db: Db, ctx: CensusContext, scope: SyncScope, 
   try {
     return await syncEntry(db, ctx, scope, entry);
   } catch (err) {
-    if (!isUniqueViolation(err) && !hasSqlState(err, '25P02')) throw err;
+    if (!hasSqlState(err, '23505') && !hasSqlState(err, '25P02')) throw err;
     return syncEntry(db, ctx, scope, entry);
   }
-}
-
-function hasSqlState(err: unknown, code: string): boolean {
-  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: string }).code === code) return true;
-  }
-  return false;
 }
 
 async function syncEntry(db: Db, ctx: CensusContext, scope: SyncScope, entry: CensusEntryInput): Promise<CensusSyncResult> {

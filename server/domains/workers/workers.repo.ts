@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gte, ilike, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { regionLevelOf } from '../../../core/regions.ts';
-import type { Db } from '../../db/client.ts';
+import { hasSqlState, type Db } from '../../db/client.ts';
 import { workers } from './workers.table.ts';
 import { countingLine } from '../enrolment/enrolment.repo.ts';
 
@@ -160,8 +160,5 @@ export async function countWorkersIn(db: Db, regionCode: string): Promise<number
 
 /** True when the database refused a row because a unique index already holds its value. */
 export function isUniqueViolation(err: unknown): boolean {
-  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: string }).code === '23505') return true;
-  }
-  return false;
+  return hasSqlState(err, '23505');
 }

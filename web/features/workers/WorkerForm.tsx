@@ -27,6 +27,7 @@ import { useLang } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useCurrentUser } from '../auth/session.ts';
+import { useNikPrefill } from './use-nik-prefill.ts';
 import { errorsFromFields, readNik, validateWorker, type FormErrors, type WorkerFormField, type WorkerFormValues } from './worker-form.ts';
 
 interface WorkerFormProps {
@@ -55,8 +56,7 @@ export function WorkerForm({ mode, initial, cancelTo, submit, onSaved }: WorkerF
   const [attempt, setAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   usePageTitle(mode === 'create' ? t('form.titleNew') : t('form.titleEdit'));
-  // The NIK whose birth date and sex were last copied into the form; editing starts from the stored one.
-  const filledFromNik = useRef(normalizeNik(initial.nik));
+  const prefillFromNik = useNikPrefill(initial.nik, today, setValues, setErrors);
 
   const districts = useRegionChildren(meta.data?.region.code);
   const villages = useRegionChildren(user.role === 'admin' && values.districtCode ? values.districtCode : undefined);
@@ -76,13 +76,7 @@ export function WorkerForm({ mode, initial, cancelTo, submit, onSaved }: WorkerF
   const nikRead = readNik(values.nik, today);
   const onNikChange = (raw: string) => {
     set('nik', raw);
-    const read = readNik(raw, today);
-    const nik = normalizeNik(raw);
-    if (read && nik !== filledFromNik.current) {
-      filledFromNik.current = nik;
-      setValues((v) => ({ ...v, nik: raw, birthDate: read.birthDate, sex: read.info.sex }));
-      setErrors(({ birthDate: _b, sex: _s, ...rest }) => rest);
-    }
+    prefillFromNik(raw);
   };
   // A wrong but complete NIK is flagged at once; a short one only on save.
   const nikLiveError = nikDigits.length >= 16 && !nikRead ? validateWorker({ ...values, nik: nikDigits }) : null;

@@ -6,6 +6,7 @@ import { nikDigest, type CensusRegisterDto, type CensusRegisterWorker } from '..
 import { normalizeNik } from '../../../../core/nik.ts';
 import { useLang } from '../../../i18n/index.ts';
 import { formatDate, formatRupiah } from '../../../lib/format.ts';
+import { useNikPrefill } from '../../workers/use-nik-prefill.ts';
 import { errorsFromFields, readNik } from '../../workers/worker-form.ts';
 import { addEntry, changeEntry } from './census-db.ts';
 import { findQueuedNik, type FieldEntry } from './field-entry.ts';
@@ -43,7 +44,7 @@ export function NewWorkerForm({ ownerId, round, village, register, entries, edit
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const dupRef = useRef<HTMLDivElement>(null);
-  const filledFromNik = useRef(normalizeNik(values.nik));
+  const prefillFromNik = useNikPrefill(values.nik, today, setValues, setErrors);
 
   const set = <K extends keyof WorkerFormValues>(field: K, value: WorkerFormValues[K]) => {
     setValues((v) => ({ ...v, [field]: value }));
@@ -56,13 +57,7 @@ export function NewWorkerForm({ ownerId, round, village, register, entries, edit
   const validNik = nikRead ? nikDigits : null;
   const onNikChange = (raw: string) => {
     set('nik', raw);
-    const read = readNik(raw, today);
-    const nik = normalizeNik(raw);
-    if (read && nik !== filledFromNik.current) {
-      filledFromNik.current = nik;
-      setValues((v) => ({ ...v, nik: raw, birthDate: read.birthDate, sex: read.info.sex }));
-      setErrors(({ birthDate: _b, sex: _s, ...rest }) => rest);
-    }
+    prefillFromNik(raw);
   };
   // A complete but wrong NIK is flagged at once with the rule it breaks; a short one only on save.
   const nikLive = nikDigits.length >= 16 && !nikRead ? validateNewWorker({ ...values, nik: nikDigits }, village.villageCode) : null;

@@ -9,8 +9,7 @@ import type {
   CensusRoundPatchInput,
 } from '../../../../core/census.ts';
 import { api, withQuery } from '../../../api/client.ts';
-import { queryKeys } from '../../../api/queries.ts';
-import type { Region } from '../../../api/types.ts';
+import { regionChildrenQuery } from '../../../api/queries.ts';
 
 export const censusRoundKeys = {
   all: ['census', 'rounds'] as const,
@@ -76,11 +75,7 @@ export function useVillageLoader() {
   const client = useQueryClient();
   return useCallback(
     (districtCode: string) =>
-      client.fetchQuery({
-        queryKey: queryKeys.children(districtCode),
-        queryFn: async () => (await api<{ items: Region[] }>('GET', `/api/regions/${districtCode}/children`)).items,
-        staleTime: 5 * 60_000,
-      }),
+      client.fetchQuery({ ...regionChildrenQuery(districtCode), staleTime: 5 * 60_000 }),
     [client],
   );
 }
