@@ -115,6 +115,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cacheSessions: deps.database.kind === 'pglite',
   });
   await app.register(wellFormedText);
+  // Read your writes through the read cache: a write answers once this process has heard the change
+  // notices its transaction sent (server/db/read-cache.ts).
+  const readCache = deps.database.readCache;
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400 && request.url.startsWith('/api/')) await readCache.sync();
+    return payload;
+  });
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -10,6 +10,7 @@
  * Switching triggers off with ALTER TABLE needs only table ownership, so this works for a PostgreSQL role
  * that owns its database without being a superuser (session_replication_role would need one).
  */
+import { CHANGES_CHANNEL, EVERYTHING_CHANGED } from '../db/read-cache.ts';
 import { MIGRATIONS_DIR } from '../paths.ts';
 import {
   findForeignKeys,
@@ -192,6 +193,9 @@ async function loadRows(
   }
   const enable = { O: 'enable trigger', A: 'enable always trigger', R: 'enable replica trigger' } as const;
   for (const t of triggers) await session.query(`alter table ${publicName(t.table)} ${enable[t.enabled]} ${ident(t.name)}`);
+  // The rows came in with the change-notice triggers off: app processes already running forget every
+  // cached figure when this commits (a no-op before migration 0009 too: nobody listens yet).
+  await session.query(`select pg_notify('${CHANGES_CHANNEL}', '${EVERYTHING_CHANGED}')`);
 }
 
 /** After migrating to the backup's level the target has exactly the backup's tables and columns. */

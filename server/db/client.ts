@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { MIGRATIONS_DIR } from '../paths.ts';
+import { CHANGES_CHANNEL, ReadCache, registerReadCache } from './read-cache.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -18,6 +19,8 @@ export interface Database {
   kind: DbKind;
   /** The embedded engine itself, for what Drizzle does not cover (COPY, dumps); absent on PostgreSQL. */
   pglite?: import('@electric-sql/pglite').PGlite;
+  /** Costly figures kept until a table they read changes (see read-cache.ts). */
+  readCache: ReadCache;
   close(): Promise<void>;
 }
 
@@ -46,11 +49,23 @@ async function openPglite(dataDir: string): Promise<Database> {
     const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+    // One embedded session: it hears its own notices, dispatched as the commit is read.
+    const readCache = new ReadCache();
+    const unlisten = await client.listen(CHANGES_CHANNEL, (payload) => readCache.heard(payload));
+    readCache.attach({
+      notify: async (payload) => {
+        await client.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, payload]);
+      },
+      close: () => unlisten(),
+    });
+    registerReadCache(db as unknown as Db, readCache);
     return {
       db: db as unknown as Db,
       kind: 'pglite',
       pglite: client,
+      readCache,
       close: async () => {
+        await readCache.close();
         await client.close();
         release();
       },
@@ -122,7 +137,75 @@ async function openPostgres(url: string): Promise<Database> {
   // the pool replaces it on the next query.
   pool.on('error', (err) => process.stderr.write(`database connection lost (will reconnect): ${err.message}\n`));
   const db = drizzle(pool, { schema });
-  return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
+  const readCache = new ReadCache();
+  registerReadCache(db as unknown as Db, readCache);
+  const listener = await listenForChanges(url, readCache);
+  return {
+    db: db as unknown as Db,
+    kind: 'postgres',
+    readCache,
+    close: async () => {
+      await listener.stop();
+      await pool.end();
+    },
+  };
+}
+
+const RECONNECT_MS = 1000;
+
+/**
+ * A connection of its own that LISTENs for change notices and feeds them to the cache. When it drops
+ * (server restart), the cache stops caching until a new connection listens again, retried every second.
+ */
+async function listenForChanges(url: string, cache: ReadCache): Promise<{ stop(): Promise<void> }> {
+  const pg = (await import('pg')).default;
+  let client: import('pg').Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (msg) => {
+      if (msg.channel === CHANGES_CHANNEL) cache.heard(msg.payload ?? '');
+    });
+    c.on('error', () => lost(c));
+    c.on('end', () => lost(c));
+    await c.connect();
+    await c.query(`LISTEN ${CHANGES_CHANNEL}`);
+    if (stopped) return void (await c.end());
+    client = c;
+    cache.attach({
+      notify: async (payload) => {
+        await c.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, payload]);
+      },
+      close: async () => {},
+    });
+  };
+  const lost = (c: import('pg').Client) => {
+    if (client !== c) return;
+    client = null;
+    cache.detach();
+    c.end().catch(() => {});
+    if (!stopped) scheduleRetry();
+  };
+  const scheduleRetry = () => {
+    retry = setTimeout(() => {
+      connect().catch(() => {
+        if (!stopped) scheduleRetry();
+      });
+    }, RECONNECT_MS);
+    retry.unref();
+  };
+  await connect();
+  return {
+    stop: async () => {
+      stopped = true;
+      clearTimeout(retry);
+      const c = client;
+      client = null;
+      await cache.close();
+      await c?.end();
+    },
+  };
 }
 
 /** Runs raw SQL and returns its rows: both drivers answer `db.execute` with `{ rows }`. */

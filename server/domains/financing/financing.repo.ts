@@ -4,6 +4,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { cachedRead } from '../../db/read-cache.ts';
 import { workers } from '../workers/workers.table.ts';
 import { fundingBudgets, fundingCommitments, fundingSources } from './financing.table.ts';
 
@@ -105,30 +106,41 @@ export interface SourceFigures {
 export async function findSourceFigures(db: Db, sourceIds: string[], year: number, villageCode?: string): Promise<Map<string, SourceFigures>> {
   const out = new Map<string, SourceFigures>(sourceIds.map((id) => [id, { committed: 0, paid: 0, workersFunded: 0 }]));
   if (sourceIds.length === 0) return out;
-  const ids = sql.join(
-    sourceIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-  const village = villageCode ? sql`and w.village_code = ${villageCode}` : sql``;
-  const commitments = await db.execute<{ source_id: string; committed: string | number; workers: string | number }>(sql`
-    select c.source_id, coalesce(sum(c.total_amount), 0) as committed, count(distinct c.worker_id) as workers
-    from funding_commitments c join workers w on w.id = c.worker_id
-    where c.source_id in (${ids}) and c.fiscal_year = ${year} and c.cancelled_at is null ${village}
-    group by c.source_id`);
-  for (const r of rowsOf<{ source_id: string; committed: string | number; workers: string | number }>(commitments)) {
+  // Sums over every payment line of the year: from the read cache until funding or payments change (or a
+  // worker moves; a new worker has neither).
+  const key = `source-figures:${year}:${villageCode ?? ''}:${[...sourceIds].sort().join(',')}`;
+  const { commitments, paid } = await cachedRead(db, key, ['funding_commitments', 'premium_payments', 'payments', 'enrolments', 'workers'], async () => {
+    const ids = sql.join(
+      sourceIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    );
+    const village = villageCode ? sql`and w.village_code = ${villageCode}` : sql``;
+    return {
+      commitments: rowsOf<{ source_id: string; committed: string | number; workers: string | number }>(
+        await db.execute(sql`
+          select c.source_id, coalesce(sum(c.total_amount), 0) as committed, count(distinct c.worker_id) as workers
+          from funding_commitments c join workers w on w.id = c.worker_id
+          where c.source_id in (${ids}) and c.fiscal_year = ${year} and c.cancelled_at is null ${village}
+          group by c.source_id`),
+      ),
+      paid: rowsOf<{ source_id: string; paid: string | number }>(
+        await db.execute(sql`
+          select p.source_id, coalesce(sum(pl.amount), 0) as paid
+          from premium_payments pl
+            join payments p on p.id = pl.payment_id
+            join enrolments e on e.id = pl.enrolment_id
+            join workers w on w.id = e.worker_id
+          where p.source_id in (${ids}) and pl.to_month between ${yearStart(year)} and ${yearEnd(year)} ${village}
+          group by p.source_id`),
+      ),
+    };
+  });
+  for (const r of commitments) {
     const f = out.get(r.source_id)!;
     f.committed = Number(r.committed);
     f.workersFunded = Number(r.workers);
   }
-  const paid = await db.execute<{ source_id: string; paid: string | number }>(sql`
-    select p.source_id, coalesce(sum(pl.amount), 0) as paid
-    from premium_payments pl
-      join payments p on p.id = pl.payment_id
-      join enrolments e on e.id = pl.enrolment_id
-      join workers w on w.id = e.worker_id
-    where p.source_id in (${ids}) and pl.to_month between ${yearStart(year)} and ${yearEnd(year)} ${village}
-    group by p.source_id`);
-  for (const r of rowsOf<{ source_id: string; paid: string | number }>(paid)) out.get(r.source_id)!.paid = Number(r.paid);
+  for (const r of paid) out.get(r.source_id)!.paid = Number(r.paid);
   return out;
 }
 

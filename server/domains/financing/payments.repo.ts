@@ -4,9 +4,11 @@
  */
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { cachedRead } from '../../db/read-cache.ts';
 import { enrolments, premiumPayments } from '../enrolment/enrolment.table.ts';
 import { workers } from '../workers/workers.table.ts';
 import { fundingCommitments, fundingSources, payments } from './financing.table.ts';
+import { villagesOf } from '../ucj/coverage.repo.ts';
 import { lockWorkers as lockWorkersInOrder } from './financing.repo.ts';
 
 export type SourceRow = typeof fundingSources.$inferSelect;
@@ -29,7 +31,7 @@ const isCounting = sql`(${payments.reversesPaymentId} is null and not exists (se
 function visibleFrom(scope: string): SQL {
   return sql`(${inRegion(sql`${fundingSources.regionCode}`, scope)} or (${scope} like ${fundingSources.regionCode} || '.%' and exists (
     select 1 from premium_payments vl join enrolments ve on ve.id = vl.enrolment_id join workers vw on vw.id = ve.worker_id
-    where vl.payment_id = ${payments.id} and (vw.village_code = ${scope} or vw.village_code like ${`${scope}.%`}))))`;
+    where vl.payment_id = ${payments.id} and ${villagesOf(sql`vw.village_code`, scope)})))`;
 }
 
 export { findSource } from './financing.repo.ts';
@@ -193,7 +195,18 @@ export interface PaymentSearch {
   offset: number;
 }
 
-export async function searchPayments(db: Db, search: PaymentSearch): Promise<{ rows: PaymentWithSource[]; total: number }> {
+/**
+ * A page of payments visible from a scope, newest first, with the total. From the read cache until a
+ * payment, its lines or its workers change: whether a regency payment is visible from a village looks
+ * through every line of it.
+ */
+export function searchPayments(db: Db, search: PaymentSearch): Promise<{ rows: PaymentWithSource[]; total: number }> {
+  return cachedRead(db, `payments:${JSON.stringify(search)}`, ['payments', 'premium_payments', 'enrolments', 'workers', 'funding_sources'], () =>
+    searchPaymentsNow(db, search),
+  );
+}
+
+async function searchPaymentsNow(db: Db, search: PaymentSearch): Promise<{ rows: PaymentWithSource[]; total: number }> {
   const where = and(
     visibleFrom(search.scope),
     search.sourceId ? eq(payments.sourceId, search.sourceId) : undefined,

@@ -4,7 +4,9 @@
  * spans themselves. Region scopes are code prefixes: `52.03` covers every village code `52.03.…`.
  */
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { AGE_BANDS } from '../../../core/coverage-figures.ts';
+import { queryRows, type Db } from '../../db/client.ts';
+import { cachedRead } from '../../db/read-cache.ts';
 import { users } from '../auth/auth.table.ts';
 import { appSettings, awardRounds, coverageDenominators, coverageTargets } from './coverage.table.ts';
 
@@ -36,15 +38,27 @@ function addCount(counts: StatusCounts, status: string, n: number): void {
 /**
  * Counts per area on a month: `groupLength` is the length of the area codes to group by (13 villages,
  * 8 districts, 5 regencies). Areas without any worker are absent.
+ *
+ * The register counts are read fresh (one index entry per village); the protection statuses, a sum over
+ * every month of history, come from the read cache until protection changes — a new worker changes the
+ * first, not the second.
  */
 export async function countsByArea(db: Db, regionCode: string, month: string, groupLength: number): Promise<Map<string, StatusCounts>> {
-  const result = await db.execute(sql`
-    select left(d.village_code, ${groupLength}) as code, d.status, sum(d.delta)::integer as n
-    from coverage_deltas d
-    where ${villagesOf(sql`d.village_code`, regionCode)} and d.month <= ${month}
-    group by 1, 2`);
+  const [registered, statuses] = await Promise.all([
+    registeredByArea(db, regionCode, groupLength),
+    cachedRead(db, `coverage-statuses:${regionCode}:${month}:${groupLength}`, ['coverage_deltas'], () =>
+      queryRows<{ code: string; status: string; n: number }>(
+        db,
+        sql`
+          select left(d.village_code, ${groupLength}) as code, d.status, sum(d.delta)::integer as n
+          from coverage_deltas d
+          where ${villagesOf(sql`d.village_code`, regionCode)} and d.month <= ${month} and d.status <> 'registered'
+          group by 1, 2`,
+      ),
+    ),
+  ]);
   const out = new Map<string, StatusCounts>();
-  for (const r of rowsOf<{ code: string; status: string; n: number }>(result)) {
+  for (const r of [...registered, ...statuses]) {
     const counts = out.get(r.code) ?? { ...ZERO_COUNTS };
     addCount(counts, r.status, Number(r.n));
     out.set(r.code, counts);
@@ -52,16 +66,37 @@ export async function countsByArea(db: Db, regionCode: string, month: string, gr
   return out;
 }
 
+/** The register count per area ('registered' deltas, all in month 0000-00), from its partial index. */
+function registeredByArea(db: Db, regionCode: string, groupLength: number): Promise<{ code: string; status: string; n: number }[]> {
+  return queryRows(
+    db,
+    sql`
+      select left(d.village_code, ${groupLength}) as code, 'registered' as status, sum(d.delta)::integer as n
+      from coverage_deltas d
+      where d.status = 'registered' and ${villagesOf(sql`d.village_code`, regionCode)}
+      group by 1`,
+  );
+}
+
 /** Net change per month and status in a region (the register count at month `0000-00`), oldest first. */
 export async function monthlyDeltas(db: Db, regionCode: string): Promise<{ month: string; status: string; delta: number }[]> {
-  const result = await db.execute(sql`
-    select d.month, d.status, sum(d.delta)::integer as delta
-    from coverage_deltas d
-    where ${villagesOf(sql`d.village_code`, regionCode)}
-    group by 1, 2
-    having sum(d.delta) <> 0
-    order by 1`);
-  return rowsOf<{ month: string; status: string; delta: number }>(result).map((r) => ({ ...r, delta: Number(r.delta) }));
+  const [registered, dated] = await Promise.all([
+    registeredByArea(db, regionCode, 0),
+    cachedRead(db, `coverage-monthly:${regionCode}`, ['coverage_deltas'], () =>
+      queryRows<{ month: string; status: string; delta: number }>(
+        db,
+        sql`
+          select d.month, d.status, sum(d.delta)::integer as delta
+          from coverage_deltas d
+          where ${villagesOf(sql`d.village_code`, regionCode)} and d.status <> 'registered'
+          group by 1, 2
+          having sum(d.delta) <> 0
+          order by 1`,
+      ),
+    ),
+  ]);
+  const workers = registered.reduce((sum, r) => sum + Number(r.n), 0);
+  return [...(workers !== 0 ? [{ month: '0000-00', status: 'registered', delta: workers }] : []), ...dated.map((r) => ({ ...r, delta: Number(r.delta) }))];
 }
 
 /** A span of the worker `s` holding the month. */
@@ -74,41 +109,78 @@ function spanHolds(s: SQL, month: string): SQL {
  * short enrolment, lapsed by the end, cannot inflate). A worker has at most one span per month.
  */
 export async function growthByVillage(db: Db, regionCode: string, baseMonth: string, endMonth: string): Promise<Map<string, number>> {
-  const result = await db.execute(sql`
-    select s.village_code, count(*)::integer as n
-    from coverage_spans s
-    where ${villagesOf(sql`s.village_code`, regionCode)} and s.status = 'covered' and ${spanHolds(sql`s`, endMonth)}
-      and not exists (select 1 from coverage_spans b where b.worker_id = s.worker_id and b.status = 'covered' and ${spanHolds(sql`b`, baseMonth)})
-    group by 1`);
-  return new Map(rowsOf<{ village_code: string; n: number }>(result).map((r) => [r.village_code, Number(r.n)]));
+  const rows = await cachedRead(db, `growth:${regionCode}:${baseMonth}:${endMonth}`, ['coverage_spans'], () =>
+    queryRows<{ village_code: string; n: number }>(
+      db,
+      sql`
+        select s.village_code, count(*)::integer as n
+        from coverage_spans s
+        where ${villagesOf(sql`s.village_code`, regionCode)} and s.status = 'covered' and ${spanHolds(sql`s`, endMonth)}
+          and not exists (select 1 from coverage_spans b where b.worker_id = s.worker_id and b.status = 'covered' and ${spanHolds(sql`b`, baseMonth)})
+        group by 1`,
+    ),
+  );
+  return new Map(rows.map((r) => [r.village_code, Number(r.n)]));
 }
 
 export interface BreakdownCell {
   occupation: string;
   sex: string;
-  age: number;
+  /** An AGE_BANDS key, or 'under-15'. */
+  band: string;
   status: 'covered' | 'grace' | 'lapsed' | null;
   n: number;
 }
 
-/**
- * A worker (`w`) counted in a month's breakdown: not removed, and alive — or deceased but still holding a
- * span (`s`) that month, so the months a deceased participant was protected keep counting.
- */
-function registeredIn(w: SQL, s: SQL): SQL {
-  return sql`${w}.deleted_at is null and (${w}.deceased_on is null or ${s}.status is not null)`;
+/** The age band on `day` of a birth date: the oldest band whose lower age the person has reached. */
+function ageBandOn(birthDate: SQL, day: string): SQL {
+  const oldestFirst = [...AGE_BANDS].sort((a, b) => b.min - a.min);
+  const whens = oldestFirst.map((b) => sql`when ${birthDate} <= (${day}::date - make_interval(years => ${b.min}))::date then ${b.key}::text`);
+  return sql`case ${sql.join(whens, sql` `)} else 'under-15' end`;
 }
 
-/** Workers of a region by occupation, sex, age on `day` and their status in its month. */
+/**
+ * Workers of a region by occupation, sex, age band on `day` and their status in its month: the living
+ * and not removed, and the deceased still holding a span that month (the months a deceased participant
+ * was protected keep counting).
+ *
+ * Two reads: every living worker per cell, fresh (a new worker lands there), and the workers holding a
+ * span per cell and status, from the read cache until spans or workers change.
+ */
 export async function breakdownCells(db: Db, regionCode: string, day: string): Promise<BreakdownCell[]> {
   const month = day.slice(0, 7);
-  const result = await db.execute(sql`
-    select w.occupation, w.sex, extract(year from age(${day}::date, w.birth_date))::integer as age, s.status, count(*)::integer as n
-    from workers w
-    left join coverage_spans s on s.worker_id = w.id and ${spanHolds(sql`s`, month)}
-    where ${registeredIn(sql`w`, sql`s`)} and ${villagesOf(sql`w.village_code`, regionCode)}
-    group by 1, 2, 3, 4`);
-  return rowsOf<BreakdownCell>(result).map((r) => ({ ...r, age: Number(r.age), n: Number(r.n) }));
+  const band = ageBandOn(sql`w.birth_date`, day);
+  const [living, holders] = await Promise.all([
+    queryRows<{ occupation: string; sex: string; band: string; n: number }>(
+      db,
+      sql`
+        select w.occupation, w.sex, ${band} as band, count(*)::integer as n
+        from workers w
+        where w.deleted_at is null and w.deceased_on is null and ${villagesOf(sql`w.village_code`, regionCode)}
+        group by 1, 2, 3`,
+    ),
+    cachedRead(db, `breakdown-holders:${regionCode}:${day}`, ['coverage_spans', 'workers'], () =>
+      queryRows<{ occupation: string; sex: string; band: string; status: 'covered' | 'grace' | 'lapsed'; deceased: boolean; n: number }>(
+        db,
+        sql`
+          select w.occupation, w.sex, ${band} as band, s.status, w.deceased_on is not null as deceased, count(*)::integer as n
+          from coverage_spans s join workers w on w.id = s.worker_id
+          where w.deleted_at is null and ${spanHolds(sql`s`, month)} and ${villagesOf(sql`w.village_code`, regionCode)}
+          group by 1, 2, 3, 4, 5`,
+      ),
+    ),
+  ]);
+  // A living worker holds at most one span a month: those without one are the cell's rest.
+  const cellKey = (r: { occupation: string; sex: string; band: string }) => `${r.occupation}|${r.sex}|${r.band}`;
+  const withoutSpan = new Map(living.map((r) => [cellKey(r), { occupation: r.occupation, sex: r.sex, band: r.band, status: null, n: Number(r.n) } as BreakdownCell]));
+  const cells: BreakdownCell[] = [];
+  for (const h of holders) {
+    cells.push({ occupation: h.occupation, sex: h.sex, band: h.band, status: h.status, n: Number(h.n) });
+    const rest = withoutSpan.get(cellKey(h));
+    if (!h.deceased && rest) rest.n -= Number(h.n);
+  }
+  for (const rest of withoutSpan.values()) if (rest.n > 0) cells.push(rest);
+  return cells;
 }
 
 /**
@@ -118,19 +190,32 @@ export async function breakdownCells(db: Db, regionCode: string, day: string): P
 export async function protectedBySource(db: Db, regionCode: string, month: string): Promise<{ kind: string; status: 'covered' | 'grace'; n: number }[]> {
   // One pass over the month's commitments (latest per worker) joined to the month's spans: a lateral
   // look-up per protected worker costs seconds at a million workers.
-  const result = await db.execute(sql`
-    with src as (
-      select distinct on (c.worker_id) c.worker_id, fs.kind
-      from funding_commitments c join funding_sources fs on fs.id = c.source_id
-      where c.cancelled_at is null and c.from_month <= ${month} and c.to_month >= ${month}
-      order by c.worker_id, c.created_at desc
-    )
-    select coalesce(src.kind, 'SELF') as kind, s.status, count(*)::integer as n
-    from coverage_spans s
-    left join src on src.worker_id = s.worker_id
-    where ${villagesOf(sql`s.village_code`, regionCode)} and s.status in ('covered', 'grace') and ${spanHolds(sql`s`, month)}
-    group by 1, 2`);
-  return rowsOf<{ kind: string; status: 'covered' | 'grace'; n: number }>(result).map((r) => ({ ...r, n: Number(r.n) }));
+  const rows = await cachedRead(db, `protected-by-source:${regionCode}:${month}`, ['funding_commitments', 'funding_sources', 'coverage_spans'], () =>
+    queryRows<{ kind: string; status: 'covered' | 'grace'; n: number }>(
+      db,
+      sql`
+        with src as (
+          select distinct on (c.worker_id) c.worker_id, fs.kind
+          from funding_commitments c join funding_sources fs on fs.id = c.source_id
+          where c.cancelled_at is null and c.from_month <= ${month} and c.to_month >= ${month}
+          order by c.worker_id, c.created_at desc
+        )
+        select coalesce(src.kind, 'SELF') as kind, s.status, count(*)::integer as n
+        from coverage_spans s
+        left join src on src.worker_id = s.worker_id
+        where ${villagesOf(sql`s.village_code`, regionCode)} and s.status in ('covered', 'grace') and ${spanHolds(sql`s`, month)}
+        group by 1, 2`,
+    ),
+  );
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/**
+ * A worker (`w`) counted in a month's figures: not removed, and alive — or deceased but still holding a
+ * span (`s`) that month, so the months a deceased participant was protected keep counting.
+ */
+function registeredIn(w: SQL, s: SQL): SQL {
+  return sql`${w}.deleted_at is null and (${w}.deceased_on is null or ${s}.status is not null)`;
 }
 
 /** Covered workers of a region in a month by occupation (for the Paritrana government-worker indicator). */
@@ -163,17 +248,22 @@ export async function coveredByOccupation(db: Db, regionCode: string, month: str
  */
 export async function countLapsingBetween(db: Db, regionCode: string, day: string, until: string, graceMonths: number): Promise<number> {
   const month = day.slice(0, 7);
-  const result = await db.execute(sql`
-    with p as (
-      select wp.start_month,
-        coalesce(case when wp.run_from > ${month} then wp.prev_paid_until else wp.paid_until end,
-          to_char(to_date(wp.start_month, 'YYYY-MM') - interval '1 month', 'YYYY-MM')) as base
-      from worker_protection wp
-      where ${villagesOf(sql`wp.village_code`, regionCode)} and wp.start_month <= ${month}
-    )
-    select count(*)::integer as n from p
-    where (to_date(p.base, 'YYYY-MM') + make_interval(months => ${graceMonths + 1}) - interval '1 day')::date between ${day}::date and ${until}::date`);
-  return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
+  return cachedRead(db, `lapsing:${regionCode}:${day}:${until}:${graceMonths}`, ['worker_protection'], async () => {
+    const rows = await queryRows<{ n: number }>(
+      db,
+      sql`
+        with p as (
+          select wp.start_month,
+            coalesce(case when wp.run_from > ${month} then wp.prev_paid_until else wp.paid_until end,
+              to_char(to_date(wp.start_month, 'YYYY-MM') - interval '1 month', 'YYYY-MM')) as base
+          from worker_protection wp
+          where ${villagesOf(sql`wp.village_code`, regionCode)} and wp.start_month <= ${month}
+        )
+        select count(*)::integer as n from p
+        where (to_date(p.base, 'YYYY-MM') + make_interval(months => ${graceMonths + 1}) - interval '1 day')::date between ${day}::date and ${until}::date`,
+    );
+    return Number(rows[0]?.n ?? 0);
+  });
 }
 
 // ---- Denominators, targets, settings ---------------------------------------------------------------

@@ -26,7 +26,6 @@ import type {
 } from '../../../core/coverage.schema.ts';
 import {
   AGE_BANDS,
-  ageBandOf,
   categoryOf,
   coveragePercent,
   DEFAULT_CATEGORY_THRESHOLDS,
@@ -235,11 +234,10 @@ export async function getBreakdown(db: Db, ctx: CoverageContext, query: { region
   ]);
   const ageBand = new Map([...AGE_BANDS.map((b) => [b.key as string, emptyBreakdownRow(b.key, `${b.key} tahun`)] as const), ['under-15', emptyBreakdownRow('under-15', 'Di bawah 15 tahun')]]);
   for (const cell of cells) {
-    const band = cell.age >= 0 ? (ageBandOf(cell.age) ?? 'under-15') : 'under-15';
     const targets = [
       occupation.get(cell.occupation) ?? occupation.set(cell.occupation, emptyBreakdownRow(cell.occupation, occupationLabel(cell.occupation))).get(cell.occupation)!,
       sex.get(cell.sex),
-      ageBand.get(band),
+      ageBand.get(cell.band),
     ];
     for (const row of targets) {
       if (!row) continue;
