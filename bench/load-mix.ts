@@ -24,6 +24,7 @@
  *                                        a scratch database may be created and dropped)
  *   BENCH_LOAD_PROBE=1  time each distinct request alone afterwards (done anyway when the target is missed)
  *   BENCH_LOAD_KEEP=1   keep the data folder / database for a closer look
+ *   BENCH_LOAD_PROFILE=1  a V8 CPU profile of each app process in bench/results/profiles (Chrome DevTools)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -56,6 +57,8 @@ const SETTINGS = {
   /** Connections per app process at most, like that many browsers. */
   maxSockets: 64,
   timeoutMs: 30_000,
+  /** BENCH_LOAD_PROFILE=1: each app process writes a V8 CPU profile here when it stops (open in Chrome DevTools). */
+  profileDir: env.BENCH_LOAD_PROFILE === '1' ? path.join(REPO_ROOT, 'bench/results/profiles') : undefined,
   timeZone: 'Asia/Makassar',
 };
 const TARGET = { p95Ms: 200, errors: 0 } as const;
@@ -383,7 +386,10 @@ async function benchEngine(engine: 'pglite' | 'postgres'): Promise<EngineResult 
     const cast = await seed(dataDir, databaseUrl);
     for (let i = 0; i < processes; i++) {
       servers.push(
-        await startJaring({ DATA_DIR: dataDir, JARING_REGENCY: '52.03', JARING_TIMEZONE: SETTINGS.timeZone, JARING_DEMO: '0', LOG_LEVEL: 'info', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
+        await startJaring(
+          { DATA_DIR: dataDir, JARING_REGENCY: '52.03', JARING_TIMEZONE: SETTINGS.timeZone, JARING_DEMO: '0', LOG_LEVEL: 'info', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+          { nodeArgs: SETTINGS.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${SETTINGS.profileDir}`] : [] },
+        ),
       );
     }
     const origins = servers.map((s) => s.origin);

@@ -39,10 +39,10 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Starts `node --import tsx server/main.ts` with `env` on a free port of 127.0.0.1 and waits for /api/health. */
-export async function startJaring(env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<JaringProcess> {
+export async function startJaring(env: Record<string, string>, options: { timeoutMs?: number; nodeArgs?: string[] } = {}): Promise<JaringProcess> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: childEnv({ LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' }),
     stdio: ['ignore', 'pipe', 'pipe'],

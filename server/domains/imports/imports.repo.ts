@@ -1,5 +1,6 @@
 import { asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { readCacheOf } from '../../db/read-cache.ts';
 import { civilOccupationMap, importJobs, importRejections, type RowError, type SkippedCounts } from './imports.table.ts';
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
@@ -94,6 +95,8 @@ export async function renewLease(db: Db, id: string): Promise<void> {
 }
 
 export async function finishJob(db: Db, id: string, values: Partial<ImportJobInsert> = {}): Promise<void> {
+  // Whoever sees the job finished reads figures that include its rows: hear its change notices first.
+  await readCacheOf(db)?.sync();
   await db
     .update(importJobs)
     .set({ ...values, status: 'done', finishedAt: sql`now()`, leaseUntil: null })
@@ -101,6 +104,7 @@ export async function finishJob(db: Db, id: string, values: Partial<ImportJobIns
 }
 
 export async function failJob(db: Db, id: string, message: string): Promise<void> {
+  await readCacheOf(db)?.sync(); // the batches committed before the failure stay, and count
   await db.update(importJobs).set({ status: 'failed', failureMessage: message, finishedAt: sql`now()`, leaseUntil: null }).where(eq(importJobs.id, id));
 }
 

@@ -48,14 +48,23 @@ export class RegionDirectory {
     return record?.level === 'village' && this.isServed(code) ? record : undefined;
   }
 
-  /** All regions of one level inside `scope` (e.g. every village of a district). */
+  /** All regions of one level inside `scope` (e.g. every village of a district), in code order; a copy. */
   within(scope: string, level: RegionLevel): RegionRecord[] {
-    const out: RegionRecord[] = [];
-    for (const record of this.byCode.values()) {
-      if (record.level === level && isWithinRegion(record.code, scope)) out.push(record);
+    // Every dashboard asks for these lists: walked once per scope and level, as the tree never changes.
+    const key = `${scope}|${level}`;
+    let found = this.withinCache.get(key);
+    if (!found) {
+      found = [];
+      for (const record of this.byCode.values()) {
+        if (record.level === level && isWithinRegion(record.code, scope)) found.push(record);
+      }
+      found.sort((a, b) => a.code.localeCompare(b.code));
+      this.withinCache.set(key, found);
     }
-    return out.sort((a, b) => a.code.localeCompare(b.code));
+    return found.slice();
   }
+
+  private readonly withinCache = new Map<string, RegionRecord[]>();
 
   isKnownProvince = (code: string): boolean => this.byCode.get(code)?.level === 'province';
   isKnownDistrict = (code: string): boolean => this.byCode.get(code)?.level === 'district';

@@ -132,11 +132,22 @@ export interface BreakdownCell {
   n: number;
 }
 
-/** The age band on `day` of a birth date: the oldest band whose lower age the person has reached. */
+/**
+ * The age band on `day` of a birth date: the oldest band whose lower age the person has reached, i.e.
+ * born on or before `day` that many years earlier (the bounds are computed here, not once per row).
+ */
 function ageBandOn(birthDate: SQL, day: string): SQL {
   const oldestFirst = [...AGE_BANDS].sort((a, b) => b.min - a.min);
-  const whens = oldestFirst.map((b) => sql`when ${birthDate} <= (${day}::date - make_interval(years => ${b.min}))::date then ${b.key}::text`);
+  const whens = oldestFirst.map((b) => sql`when ${birthDate} <= ${yearsBefore(day, b.min)}::date then ${b.key}::text`);
   return sql`case ${sql.join(whens, sql` `)} else 'under-15' end`;
+}
+
+/** `day` (YYYY-MM-DD) `years` earlier; 29 February becomes 28 February in a common year, as PostgreSQL does. */
+export function yearsBefore(day: string, years: number): string {
+  const year = Number(day.slice(0, 4)) - years;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const monthDay = day.slice(5) === '02-29' && !leap ? '02-28' : day.slice(5);
+  return `${String(year).padStart(4, '0')}-${monthDay}`;
 }
 
 /**
