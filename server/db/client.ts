@@ -169,8 +169,13 @@ async function listenForChanges(url: string, cache: ReadCache): Promise<{ stop()
     });
     c.on('error', () => lost(c));
     c.on('end', () => lost(c));
-    await c.connect();
-    await c.query(`LISTEN ${CHANGES_CHANNEL}`);
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${CHANGES_CHANNEL}`);
+    } catch (err) {
+      await c.end().catch(() => {});
+      throw err;
+    }
     if (stopped) return void (await c.end());
     client = c;
     cache.attach({
