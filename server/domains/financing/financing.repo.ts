@@ -3,7 +3,7 @@
  * every function takes a database or a transaction.
  */
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { queryRows, type Db } from '../../db/client.ts';
 import { cachedRead } from '../../db/read-cache.ts';
 import { workers } from '../workers/workers.table.ts';
 import { fundingBudgets, fundingCommitments, fundingSources } from './financing.table.ts';
@@ -116,22 +116,24 @@ export async function findSourceFigures(db: Db, sourceIds: string[], year: numbe
     );
     const village = villageCode ? sql`and w.village_code = ${villageCode}` : sql``;
     return {
-      commitments: rowsOf<{ source_id: string; committed: string | number; workers: string | number }>(
-        await db.execute(sql`
+      commitments: await queryRows<{ source_id: string; committed: string | number; workers: string | number }>(
+        db,
+        sql`
           select c.source_id, coalesce(sum(c.total_amount), 0) as committed, count(distinct c.worker_id) as workers
           from funding_commitments c join workers w on w.id = c.worker_id
           where c.source_id in (${ids}) and c.fiscal_year = ${year} and c.cancelled_at is null ${village}
-          group by c.source_id`),
+          group by c.source_id`,
       ),
-      paid: rowsOf<{ source_id: string; paid: string | number }>(
-        await db.execute(sql`
+      paid: await queryRows<{ source_id: string; paid: string | number }>(
+        db,
+        sql`
           select p.source_id, coalesce(sum(pl.amount), 0) as paid
           from premium_payments pl
             join payments p on p.id = pl.payment_id
             join enrolments e on e.id = pl.enrolment_id
             join workers w on w.id = e.worker_id
           where p.source_id in (${ids}) and pl.to_month between ${yearStart(year)} and ${yearEnd(year)} ${village}
-          group by p.source_id`),
+          group by p.source_id`,
       ),
     };
   });

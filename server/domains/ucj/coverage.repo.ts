@@ -21,10 +21,6 @@ export interface StatusCounts {
 
 export const ZERO_COUNTS: StatusCounts = { workers: 0, enrolled: 0, covered: 0, grace: 0, lapsed: 0 };
 
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
-}
-
 /** Village codes inside a region: the village itself, or every village under a larger region. */
 export function villagesOf(column: SQL, regionCode: string): SQL {
   return regionCode.length >= 13 ? sql`${column} = ${regionCode}` : sql`${column} like ${`${regionCode}.%`}`;
@@ -232,7 +228,9 @@ function registeredIn(w: SQL, s: SQL): SQL {
 /** Covered workers of a region in a month by occupation (for the Paritrana government-worker indicator). */
 export async function coveredByOccupation(db: Db, regionCode: string, month: string, occupations: readonly string[]): Promise<Map<string, StatusCounts>> {
   if (occupations.length === 0) return new Map();
-  const result = await db.execute(sql`
+  const rows = await queryRows<{ occupation: string; status: string | null; n: number }>(
+    db,
+    sql`
     select w.occupation, s.status, count(*)::integer as n
     from workers w
     left join coverage_spans s on s.worker_id = w.id and ${spanHolds(sql`s`, month)}
@@ -241,9 +239,10 @@ export async function coveredByOccupation(db: Db, regionCode: string, month: str
         occupations.map((o) => sql`${o}`),
         sql`, `,
       )})
-    group by 1, 2`);
+    group by 1, 2`,
+  );
   const out = new Map<string, StatusCounts>();
-  for (const r of rowsOf<{ occupation: string; status: string | null; n: number }>(result)) {
+  for (const r of rows) {
     const counts = out.get(r.occupation) ?? { ...ZERO_COUNTS };
     counts.workers += Number(r.n);
     if (r.status) addCount(counts, r.status, Number(r.n));
@@ -374,15 +373,18 @@ export async function findBudgetLines(
   regionCode: string,
   year: number,
 ): Promise<{ sourceName: string; kind: string; legalBasis: string | null; budgetLine: string | null; budget: number; committed: number; paid: number }[]> {
-  const result = await db.execute(sql`
+  const rows = await queryRows<{ sourceName: string; kind: string; legalBasis: string | null; budgetLine: string | null; budget: unknown; committed: unknown; paid: unknown }>(
+    db,
+    sql`
     select fs.name as "sourceName", fs.kind, b.legal_basis as "legalBasis", b.budget_line as "budgetLine", b.amount as budget,
       coalesce((select sum(c.total_amount) from funding_commitments c where c.source_id = fs.id and c.cancelled_at is null and c.fiscal_year = ${year}), 0) as committed,
       -- Reversals are negative payments: summing both gives what still stands.
       coalesce((select sum(p.amount) from payments p where p.source_id = fs.id and p.from_month like ${`${year}-%`}), 0) as paid
     from funding_budgets b join funding_sources fs on fs.id = b.source_id
     where b.fiscal_year = ${year} and (fs.region_code = ${regionCode} or fs.region_code like ${`${regionCode}.%`})
-    order by fs.kind, fs.name`);
-  return rowsOf<{ sourceName: string; kind: string; legalBasis: string | null; budgetLine: string | null; budget: unknown; committed: unknown; paid: unknown }>(result).map(
+    order by fs.kind, fs.name`,
+  );
+  return rows.map(
     (r) => ({ ...r, budget: Number(r.budget), committed: Number(r.committed), paid: Number(r.paid) }),
   );
 }
